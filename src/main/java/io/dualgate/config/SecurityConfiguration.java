@@ -1,0 +1,145 @@
+package io.dualgate.config;
+
+import java.time.Duration;
+
+import io.dualgate.people.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Three filter chains: token issuing (HTTP Basic), the stateless token API, and the browser
+ * application (form login, session, CSRF). Everything is denied unless a rule allows it, and
+ * every handler carries its own role rule as well ({@code @PreAuthorize}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** No inline scripts or styles: every script and stylesheet is a file of ours or a WebJar. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+			+ " frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenIssuingChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint()))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint())
+				.accessDeniedHandler(problemAccessDenied()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+		AuthenticationProvider tokenProvider = new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) {
+				String token = (String) authentication.getCredentials();
+				return tokens.authenticate(token)
+					.map((user) -> (Authentication) new BearerTokenAuthentication(user))
+					.orElseThrow(() -> new BadCredentialsException("invalid token"));
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return BearerTokenAuthentication.class.isAssignableFrom(authentication);
+			}
+
+		};
+		AuthenticationManager manager = new ProviderManager(tokenProvider);
+		AuthenticationFilter bearer = new AuthenticationFilter(manager, SecurityConfiguration::bearerToken);
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler((request, response, ex) -> ProblemResponses.write(request, response,
+				HttpStatus.UNAUTHORIZED, "The API token is missing, unknown or revoked."));
+		bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint())
+				.accessDeniedHandler(problemAccessDenied()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/admin/**", "/actuator/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				.invalidateHttpSession(true)
+				.deleteCookies("SESSION", "JSESSIONID"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	private static void headers(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.httpStrictTransportSecurity(
+					(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true));
+	}
+
+	private static BearerTokenAuthentication bearerToken(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return new BearerTokenAuthentication(header.substring(7).strip());
+	}
+
+	private static AuthenticationEntryPoint problemEntryPoint() {
+		return (request, response, ex) -> ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+				"Authentication is required: send 'Authorization: Bearer <token>' (or HTTP Basic to POST /api/v1/tokens).");
+	}
+
+	private static AccessDeniedHandler problemAccessDenied() {
+		return (request, response, ex) -> ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
+				"Your roles do not allow this.");
+	}
+
+}

@@ -1,0 +1,182 @@
+package io.dualgate.people;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An account. Never deleted: deactivated accounts keep their name on every signature they made.
+ */
+@Entity
+@Table(name = "app_user")
+class UserAccount {
+
+	/** Failed password checks (login or signing) after which the account locks. */
+	static final int MAX_FAILED_ATTEMPTS = 5;
+
+	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String username;
+
+	@Column(nullable = false)
+	private String fullName;
+
+	@Column(nullable = false)
+	private String email;
+
+	@Column(nullable = false)
+	private String passwordHash;
+
+	@Column(nullable = false)
+	private boolean active = true;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ReportingLine reportingLine;
+
+	@Column(nullable = false)
+	private int failedAttempts;
+
+	private Instant lockedUntil;
+
+	@Column(nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = new HashSet<>();
+
+	protected UserAccount() {
+	}
+
+	UserAccount(String username, String fullName, String email, String passwordHash, ReportingLine reportingLine,
+			Set<Role> roles, Instant now) {
+		this.username = username;
+		this.fullName = fullName;
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.reportingLine = reportingLine;
+		this.roles = new HashSet<>(roles);
+		this.createdAt = now;
+	}
+
+	Person toPerson() {
+		return new Person(this.id, this.username, this.fullName, this.email, this.reportingLine,
+				this.roles.isEmpty() ? Set.of() : EnumSet.copyOf(this.roles), this.active);
+	}
+
+	boolean isLocked(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	/**
+	 * Counts a wrong password; returns whether this attempt locked the account.
+	 */
+	boolean recordFailedAttempt(Instant now) {
+		this.failedAttempts++;
+		if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+			this.failedAttempts = 0;
+			this.lockedUntil = now.plus(LOCK_DURATION);
+			return true;
+		}
+		return false;
+	}
+
+	void recordSuccessfulAttempt() {
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+	}
+
+	void update(String fullName, String email, ReportingLine reportingLine, Set<Role> roles) {
+		this.fullName = fullName;
+		this.email = email;
+		this.reportingLine = reportingLine;
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void deactivate() {
+		this.active = false;
+	}
+
+	void activate() {
+		this.active = true;
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getFullName() {
+		return this.fullName;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	boolean isActive() {
+		return this.active;
+	}
+
+	ReportingLine getReportingLine() {
+		return this.reportingLine;
+	}
+
+	Set<Role> getRoles() {
+		return this.roles;
+	}
+
+	Instant getLockedUntil() {
+		return this.lockedUntil;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.dualgate.people;
+
+import io.dualgate.shared.RuleViolationException;
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminController {
+
+	private static final String FORM = "people/user-form";
+
+	private final UserAdministration administration;
+
+	UserAdminController(UserAdministration administration) {
+		this.administration = administration;
+	}
+
+	@ModelAttribute("allRoles")
+	Role[] allRoles() {
+		return Role.values();
+	}
+
+	@ModelAttribute("reportingLines")
+	ReportingLine[] reportingLines() {
+		return ReportingLine.values();
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("users", this.administration.all().stream().map(UserAccount::toPerson).toList());
+		return "people/user-list";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", UserForm.empty());
+		model.addAttribute("creating", true);
+		return FORM;
+	}
+
+	@PostMapping("/new")
+	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		model.addAttribute("creating", true);
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			UserAccount account = this.administration.create(form);
+			redirect.addFlashAttribute("success", "flash.user.created");
+			redirect.addFlashAttribute("successArg", account.getUsername());
+			return "redirect:/admin/users";
+		}
+		catch (RuleViolationException ex) {
+			String field = ex.messageCode().startsWith("password") ? "password" : "username";
+			result.rejectValue(field, ex.messageCode());
+			return FORM;
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		UserAccount account = this.administration.get(id);
+		model.addAttribute("form", UserForm.of(account));
+		model.addAttribute("userId", id);
+		model.addAttribute("active", account.isActive());
+		return FORM;
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		UserAccount account = this.administration.get(id);
+		model.addAttribute("userId", id);
+		model.addAttribute("active", account.isActive());
+		// The username never changes; ignore whatever the request says.
+		UserForm safe = new UserForm(account.getUsername(), form.fullName(), form.email(), form.reportingLine(),
+				form.roles(), null, form.version());
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		this.administration.update(id, safe);
+		redirect.addFlashAttribute("success", "flash.user.updated");
+		redirect.addFlashAttribute("successArg", account.getUsername());
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/deactivate")
+	String deactivate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me,
+			RedirectAttributes redirect) {
+		try {
+			this.administration.setActive(id, false, me.id());
+			redirect.addFlashAttribute("success", "flash.user.deactivated");
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.messageCode());
+		}
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/activate")
+	String activate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me,
+			RedirectAttributes redirect) {
+		this.administration.setActive(id, true, me.id());
+		redirect.addFlashAttribute("success", "flash.user.activated");
+		return "redirect:/admin/users";
+	}
+
+}

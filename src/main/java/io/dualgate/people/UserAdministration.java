@@ -1,0 +1,114 @@
+package io.dualgate.people;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import io.dualgate.audit.AuditLog;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.RuleViolationException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, editing and (de)activating accounts, and changing one's own password. Every change
+ * writes an audit event in the same transaction.
+ */
+@Service
+@Transactional
+class UserAdministration {
+
+	private final UserAccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
+			Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	List<UserAccount> all() {
+		return this.accounts.findAllByOrderByUsernameAsc();
+	}
+
+	@Transactional(readOnly = true)
+	UserAccount get(long id) {
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException("person.notFound", id));
+	}
+
+	UserAccount create(UserForm form) {
+		if (this.accounts.existsByUsernameIgnoringCase(form.username())) {
+			throw new RuleViolationException("user.username.taken");
+		}
+		PasswordPolicy.violation(form.password(), form.username()).ifPresent((code) -> {
+			throw new RuleViolationException(code);
+		});
+		UserAccount account = this.accounts.saveAndFlush(new UserAccount(form.username().strip(),
+				form.fullName().strip(), form.email().strip(), this.passwordEncoder.encode(form.password()),
+				form.reportingLine(), form.roles(), this.clock.instant()));
+		this.auditLog.record("USER_CREATED", "user", account.getId(), null, describe(account), null);
+		return account;
+	}
+
+	void update(long id, UserForm form) {
+		UserAccount account = get(id);
+		if (!Objects.equals(form.version(), account.getVersion())) {
+			throw new ConflictException("conflict.changedMeanwhile");
+		}
+		String before = describe(account);
+		account.update(form.fullName().strip(), form.email().strip(), form.reportingLine(), form.roles());
+		this.accounts.flush();
+		this.auditLog.record("USER_UPDATED", "user", id, before, describe(account), null);
+	}
+
+	void setActive(long id, boolean active, long actingUserId) {
+		UserAccount account = get(id);
+		if (!active && id == actingUserId) {
+			throw new RuleViolationException("user.deactivate.self");
+		}
+		if (account.isActive() == active) {
+			return;
+		}
+		if (active) {
+			account.activate();
+		}
+		else {
+			account.deactivate();
+		}
+		this.auditLog.record(active ? "USER_ACTIVATED" : "USER_DEACTIVATED", "user", id,
+				AuditLog.values("active", !active), AuditLog.values("active", active), null);
+	}
+
+	void changeOwnPassword(long userId, PasswordForm form) {
+		UserAccount account = get(userId);
+		if (!this.passwordEncoder.matches(form.currentPassword(), account.getPasswordHash())) {
+			throw new RuleViolationException("password.currentWrong");
+		}
+		if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
+			throw new RuleViolationException("password.mismatch");
+		}
+		PasswordPolicy.violation(form.newPassword(), account.getUsername()).ifPresent((code) -> {
+			throw new RuleViolationException(code);
+		});
+		account.changePasswordHash(this.passwordEncoder.encode(form.newPassword()));
+		this.auditLog.record("PASSWORD_CHANGED", "user", userId, null, null, null);
+	}
+
+	private static String describe(UserAccount account) {
+		return AuditLog.values("username", account.getUsername(), "fullName", account.getFullName(), "email",
+				account.getEmail(), "reportingLine", account.getReportingLine(), "roles",
+				account.getRoles().stream().sorted().toList(), "active", account.isActive());
+	}
+
+}

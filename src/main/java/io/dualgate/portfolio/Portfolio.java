@@ -1,0 +1,145 @@
+package io.dualgate.portfolio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.dualgate.audit.AuditLog;
+import io.dualgate.people.People;
+import io.dualgate.people.Person;
+import io.dualgate.people.Role;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.RuleViolationException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The portfolio of prototypes: registration, description and stage moves. Other modules (the
+ * gate) move stages through {@link #advance}; nothing else changes a stage.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Portfolio {
+
+	private final PrototypeRepository prototypes;
+
+	private final People people;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	Portfolio(PrototypeRepository prototypes, People people, AuditLog auditLog, Clock clock) {
+		this.prototypes = prototypes;
+		this.people = people;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	public List<PrototypeView> search(Stage stage, String query) {
+		String q = StringUtils.hasText(query) ? query.strip() : null;
+		return this.prototypes.search(stage, q).stream().map(Prototype::toView).toList();
+	}
+
+	public List<PrototypeView> all() {
+		return search(null, null);
+	}
+
+	public Optional<PrototypeView> findByKey(String key) {
+		return this.prototypes.findByKey(key).map(Prototype::toView);
+	}
+
+	public PrototypeView get(String key) {
+		return findByKey(key).orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+	}
+
+	public PrototypeView get(long id) {
+		return this.prototypes.findById(id)
+			.map(Prototype::toView)
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", id));
+	}
+
+	/**
+	 * Moves a prototype one stage on, as a dual-sign gate decided. Joins the caller's transaction
+	 * so that the decision and the move commit together; the prototype's version and the
+	 * once-per-stage constraint make a second advance fail.
+	 */
+	@Transactional
+	public PrototypeView advance(long prototypeId, Stage from, Stage to, long decidedBy, Instant at, String reason) {
+		Prototype prototype = this.prototypes.findById(prototypeId)
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", prototypeId));
+		prototype.advanceTo(from, to, at, decidedBy, reason);
+		this.prototypes.flush();
+		this.auditLog.record("STAGE_ADVANCED", "prototype", prototype.getKey(), AuditLog.values("stage", from),
+				AuditLog.values("stage", to), reason);
+		return prototype.toView();
+	}
+
+	/**
+	 * Stops a prototype for good. People decide this (a met kill criterion only flags it).
+	 */
+	@Transactional
+	public PrototypeView kill(String key, long decidedBy, String reason) {
+		Prototype prototype = this.prototypes.findByKey(key)
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+		Stage before = prototype.getStage();
+		prototype.kill(this.clock.instant(), decidedBy, reason);
+		this.prototypes.flush();
+		this.auditLog.record("PROTOTYPE_KILLED", "prototype", key, AuditLog.values("stage", before),
+				AuditLog.values("stage", Stage.KILLED), reason);
+		return prototype.toView();
+	}
+
+	@Transactional
+	PrototypeView register(PrototypeForm form, long actingUserId) {
+		if (this.prototypes.existsByKey(form.key())) {
+			throw new RuleViolationException("prototype.key.taken", form.key());
+		}
+		checkPms(form);
+		Prototype prototype = this.prototypes.saveAndFlush(new Prototype(form.key(), form.name().strip(),
+				form.problemStatement().strip(), form.vertical().strip(), form.explorationPmId(),
+				form.deliveryPmId(), this.clock.instant(), actingUserId));
+		this.auditLog.record("PROTOTYPE_REGISTERED", "prototype", prototype.getKey(), null, describe(prototype),
+				null);
+		return prototype.toView();
+	}
+
+	@Transactional
+	PrototypeView describe(String key, PrototypeForm form) {
+		Prototype prototype = this.prototypes.findByKey(key)
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+		if (!Objects.equals(form.version(), prototype.getVersion())) {
+			throw new ConflictException("conflict.changedMeanwhile");
+		}
+		checkPms(form);
+		String before = describe(prototype);
+		prototype.describe(form.name().strip(), form.problemStatement().strip(), form.vertical().strip(),
+				form.explorationPmId(), form.deliveryPmId());
+		this.prototypes.flush();
+		this.auditLog.record("PROTOTYPE_UPDATED", "prototype", key, before, describe(prototype), null);
+		return prototype.toView();
+	}
+
+	private void checkPms(PrototypeForm form) {
+		Person exploration = this.people.findById(form.explorationPmId()).orElse(null);
+		if (exploration == null || !exploration.active() || !exploration.holds(Role.EXPLORATION_PM)) {
+			throw new RuleViolationException("prototype.explorationPm.invalid");
+		}
+		Person delivery = this.people.findById(form.deliveryPmId()).orElse(null);
+		if (delivery == null || !delivery.active() || !delivery.holds(Role.DELIVERY_PM)) {
+			throw new RuleViolationException("prototype.deliveryPm.invalid");
+		}
+	}
+
+	private static String describe(Prototype prototype) {
+		PrototypeView view = prototype.toView();
+		return AuditLog.values("key", view.key(), "name", view.name(), "vertical", view.vertical(),
+				"explorationPm", view.explorationPmId(), "deliveryPm", view.deliveryPmId(), "stage", view.stage());
+	}
+
+}
