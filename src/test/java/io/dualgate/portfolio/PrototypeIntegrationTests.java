@@ -1,0 +1,201 @@
+package io.dualgate.portfolio;
+
+import io.dualgate.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@IntegrationTest
+class PrototypeIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Portfolio portfolio;
+
+	@Test
+	@WithUserDetails("explorer")
+	void explorerSeesTheDemoPrototypes() {
+		assertThat(this.mvc.get().uri("/prototypes")).hasStatusOk()
+			.bodyText()
+			.contains("Contract Risk Review", "Support Reply Drafts", "Claims Triage Agent", "Register a prototype");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void listFiltersByStageAndSearch() {
+		assertThat(this.mvc.get().uri("/prototypes").param("q", "claims")).hasStatusOk()
+			.bodyText()
+			.contains("Claims Triage Agent")
+			.doesNotContain("Contract Risk Review");
+		assertThat(this.mvc.get().uri("/prototypes").param("stage", "PRODUCTION").param("q", "contract"))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("Contract Risk Review");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void explorerRegistersAPrototypeThatStartsItsStageHistory() {
+		long deliverer = userId("deliverer");
+		long explorer = userId("explorer");
+		assertThat(this.mvc.post()
+			.uri("/prototypes/new")
+			.with(csrf())
+			.param("key", "KYC-AGENT")
+			.param("name", "KYC Document Agent")
+			.param("problemStatement", "Onboarding analysts re-key passport data by hand.")
+			.param("vertical", "Banking")
+			.param("explorationPmId", String.valueOf(explorer))
+			.param("deliveryPmId", String.valueOf(deliverer))).hasStatus3xxRedirection()
+			.hasRedirectedUrl("/prototypes/KYC-AGENT");
+		PrototypeView created = this.portfolio.get("KYC-AGENT");
+		assertThat(created.stage()).isEqualTo(Stage.PROTOTYPE);
+		assertThat(created.history()).singleElement().satisfies((h) -> assertThat(h.toStage()).isEqualTo(Stage.PROTOTYPE));
+		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'PROTOTYPE_REGISTERED'"
+				+ " and entity_id = 'KYC-AGENT' and actor = 'explorer'").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void invalidInputIsShownNextToTheFieldAndNothingIsSaved() {
+		assertThat(this.mvc.post()
+			.uri("/prototypes/new")
+			.with(csrf())
+			.param("key", "bad key")
+			.param("name", "")
+			.param("problemStatement", "x")
+			.param("vertical", "Retail")
+			.param("explorationPmId", String.valueOf(userId("explorer")))
+			.param("deliveryPmId", String.valueOf(userId("deliverer")))).hasStatusOk()
+			.bodyText()
+			.contains("Use 2 to 32 capital letters", "is-invalid");
+		assertThat(this.portfolio.findByKey("bad key")).isEmpty();
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void duplicateKeyIsRefusedWithAMessage() {
+		assertThat(this.mvc.post()
+			.uri("/prototypes/new")
+			.with(csrf())
+			.param("key", "CONTRACT-RISK")
+			.param("name", "Again")
+			.param("problemStatement", "Again")
+			.param("vertical", "Legal")
+			.param("explorationPmId", String.valueOf(userId("explorer")))
+			.param("deliveryPmId", String.valueOf(userId("deliverer")))).hasStatusOk()
+			.bodyText()
+			.contains("The key CONTRACT-RISK is already taken.");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void aDeliveryPmSlotNeedsSomeoneWithThatRole() {
+		assertThat(this.mvc.post()
+			.uri("/prototypes/new")
+			.with(csrf())
+			.param("key", "WRONG-ROLE")
+			.param("name", "Wrong role")
+			.param("problemStatement", "Problem")
+			.param("vertical", "Legal")
+			.param("explorationPmId", String.valueOf(userId("explorer")))
+			.param("deliveryPmId", String.valueOf(userId("executive")))).hasStatusOk()
+			.bodyText()
+			.contains("Choose an active person who holds the Delivery PM role.");
+		assertThat(this.portfolio.findByKey("WRONG-ROLE")).isEmpty();
+	}
+
+	@Test
+	@WithUserDetails("executive")
+	void executivesReadButCannotCreateOrEdit() {
+		assertThat(this.mvc.get().uri("/prototypes")).hasStatusOk().bodyText().doesNotContain("Register a prototype");
+		assertThat(this.mvc.get().uri("/prototypes/CONTRACT-RISK")).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Edit prototype");
+		assertThat(this.mvc.post()
+			.uri("/prototypes/new")
+			.with(csrf())
+			.param("key", "EXEC-TRY")
+			.param("name", "n")
+			.param("problemStatement", "p")
+			.param("vertical", "v")
+			.param("explorationPmId", "1")
+			.param("deliveryPmId", "2")).hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/prototypes/CONTRACT-RISK/edit")
+			.with(csrf())
+			.param("name", "Hijacked")).hasStatus(403);
+		assertThat(this.portfolio.findByKey("EXEC-TRY")).isEmpty();
+	}
+
+	@Test
+	@WithUserDetails("labexplorer")
+	void aPmWhoIsNotOnThePrototypeCannotEditIt() {
+		PrototypeView contract = this.portfolio.get("CONTRACT-RISK");
+		assertThat(this.mvc.get().uri("/prototypes/CONTRACT-RISK/edit")).hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/prototypes/CONTRACT-RISK/edit")
+			.with(csrf())
+			.param("key", "CONTRACT-RISK")
+			.param("name", "Taken over")
+			.param("problemStatement", "p")
+			.param("vertical", "v")
+			.param("explorationPmId", String.valueOf(userId("labexplorer")))
+			.param("deliveryPmId", String.valueOf(userId("deliverer")))
+			.param("version", String.valueOf(contract.version()))).hasStatus(403);
+		assertThat(this.portfolio.get("CONTRACT-RISK").name()).isEqualTo("Contract Risk Review");
+	}
+
+	@Test
+	@WithUserDetails("deliverer")
+	void aStaleEditGetsTheConflictPage() {
+		PrototypeView sales = this.portfolio.get("SALES-COACH");
+		assertThat(this.mvc.post()
+			.uri("/prototypes/SALES-COACH/edit")
+			.with(csrf())
+			.param("key", "SALES-COACH")
+			.param("name", sales.name())
+			.param("problemStatement", sales.problemStatement())
+			.param("vertical", sales.vertical())
+			.param("explorationPmId", String.valueOf(sales.explorationPmId()))
+			.param("deliveryPmId", String.valueOf(sales.deliveryPmId()))
+			.param("version", String.valueOf(sales.version() - 1))).hasStatus(409)
+			.bodyText()
+			.contains("Someone else changed this");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void unknownPrototypeIsA404Page() {
+		assertThat(this.mvc.get().uri("/prototypes/NOT-THERE")).hasStatus(404)
+			.bodyText()
+			.contains("There is no prototype NOT-THERE.");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void stageCannotBeOverPostedOrSkipped() {
+		PrototypeView kyc = this.portfolio.findByKey("CONTRACT-RISK").orElseThrow();
+		assertThat(kyc.stage()).isNotEqualTo(Stage.PRODUCTION);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.portfolio.advance(kyc.id(), Stage.PROTOTYPE, Stage.PRODUCTION,
+					userId("explorer"), java.time.Instant.now(), "skip"))
+			.isInstanceOf(io.dualgate.shared.RuleViolationException.class);
+	}
+
+	private long userId(String username) {
+		return this.jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
+	}
+
+}
