@@ -124,7 +124,7 @@ public class Metrics implements MetricReadings {
 			RawObservationInput input = inputs.get(i);
 			rows.add(new RawObservation(i, input.prototype(), input.metric(), input.date(), input.value()));
 		}
-		return store(rows.iterator(), new ArrayList<>(), source, by);
+		return store(rows.iterator(), new ArrayList<>(), source, by, false);
 	}
 
 	/**
@@ -137,12 +137,16 @@ public class Metrics implements MetricReadings {
 	public long importCsv(InputStream csv, ObservationSource source, AuthenticatedUser by) {
 		List<CellError> errors = new ArrayList<>();
 		try (CsvObservations rows = new CsvObservations(csv, errors)) {
-			return store(rows, errors, source, by);
+			return store(rows, errors, source, by, true);
 		}
 	}
 
+	/**
+	 * @param perSeriesEvents one event per (prototype, metric) with the latest date's value rather
+	 * than one per row: bulk files would otherwise publish a million events
+	 */
 	private long store(Iterator<RawObservation> rows, List<CellError> errors, ObservationSource source,
-			AuthenticatedUser by) {
+			AuthenticatedUser by, boolean perSeriesEvents) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, PrototypeView> prototypes = this.portfolio.all()
 			.stream()
@@ -151,7 +155,7 @@ public class Metrics implements MetricReadings {
 			.collect(Collectors.toMap(MetricDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		Predicate<PrototypeView> allowed = (prototype) -> mayRecord(by, prototype);
 		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today);
-		ObservationStore.Stored stored = this.store.store(rows, validator, errors, source,
+		ObservationStore.Stored stored = this.store.store(rows, validator, errors, perSeriesEvents, source,
 				(by != null) ? by.id() : null, this.clock.instant());
 		for (ObservationValidator.ValidObservation changed : stored.changed()) {
 			this.events.publishEvent(new ObservationRecorded(changed.prototypeId(), changed.metricKey(),

@@ -48,7 +48,7 @@ class ObservationStore {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Stored store(Iterator<RawObservation> rows, ObservationValidator validator, List<CellError> errors,
-			ObservationSource source, Long recordedBy, Instant recordedAt) {
+			boolean perSeriesEvents, ObservationSource source, Long recordedBy, Instant recordedAt) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			try (Statement statement = connection.createStatement()) {
@@ -79,7 +79,7 @@ class ObservationStore {
 					count++;
 					latest.merge(new Key(valid.prototypeId(), valid.metricKey()), valid,
 							(a, b) -> a.date().isAfter(b.date()) ? a : b);
-					if (source != ObservationSource.CSV) {
+					if (!perSeriesEvents) {
 						all.add(valid);
 					}
 					buffer.append(valid.prototypeId())
@@ -110,7 +110,7 @@ class ObservationStore {
 				}
 			}
 			upsert(connection, source, recordedBy, recordedAt);
-			List<ObservationValidator.ValidObservation> changed = (source != ObservationSource.CSV) ? all
+			List<ObservationValidator.ValidObservation> changed = !perSeriesEvents ? all
 					: new ArrayList<>(latest.values());
 			return new Stored(count, changed);
 		}
@@ -180,12 +180,5 @@ class ObservationStore {
 	record Stored(long count, List<ObservationValidator.ValidObservation> changed) {
 	}
 
-	static String text(BigDecimal value) {
-		return value.toPlainString();
-	}
-
-	static String text(LocalDate date) {
-		return date.toString();
-	}
 
 }
