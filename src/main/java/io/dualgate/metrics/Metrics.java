@@ -1,11 +1,10 @@
 package io.dualgate.metrics;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,7 +124,7 @@ public class Metrics implements MetricReadings {
 			RawObservationInput input = inputs.get(i);
 			rows.add(new RawObservation(i, input.prototype(), input.metric(), input.date(), input.value()));
 		}
-		return store(rows.iterator(), new ArrayList<>(), source, by, false);
+		return store((errors) -> rows.iterator(), source, by, false);
 	}
 
 	/**
@@ -134,19 +134,23 @@ public class Metrics implements MetricReadings {
 	 * @return how many observations were stored
 	 */
 	@Transactional
-	public long importCsv(InputStream csv, ObservationSource source, AuthenticatedUser by) {
-		List<CellError> errors = new ArrayList<>();
-		try (CsvObservations rows = new CsvObservations(csv, errors)) {
-			return store(rows, errors, source, by, true);
-		}
+	public long importCsv(InputStreamSource csv, ObservationSource source, AuthenticatedUser by) {
+		return store((errors) -> {
+			try {
+				return new CsvObservations(csv.getInputStream(), errors);
+			}
+			catch (IOException ex) {
+				throw ObservationsRejected.malformed("observation.csv.unreadable", 1);
+			}
+		}, source, by, true);
 	}
 
 	/**
 	 * @param perSeriesEvents one event per (prototype, metric) with the latest date's value rather
 	 * than one per row: bulk files would otherwise publish a million events
 	 */
-	private long store(Iterator<RawObservation> rows, List<CellError> errors, ObservationSource source,
-			AuthenticatedUser by, boolean perSeriesEvents) {
+	private long store(ObservationStore.Rows rows, ObservationSource source, AuthenticatedUser by,
+			boolean perSeriesEvents) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, PrototypeView> prototypes = this.portfolio.all()
 			.stream()
@@ -155,7 +159,7 @@ public class Metrics implements MetricReadings {
 			.collect(Collectors.toMap(MetricDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		Predicate<PrototypeView> allowed = (prototype) -> mayRecord(by, prototype);
 		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today);
-		ObservationStore.Stored stored = this.store.store(rows, validator, errors, perSeriesEvents, source,
+		ObservationStore.Stored stored = this.store.store(rows, validator, perSeriesEvents, source,
 				(by != null) ? by.id() : null, this.clock.instant());
 		for (ObservationValidator.ValidObservation changed : stored.changed()) {
 			this.events.publishEvent(new ObservationRecorded(changed.prototypeId(), changed.metricKey(),

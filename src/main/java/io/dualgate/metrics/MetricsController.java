@@ -1,7 +1,6 @@
 package io.dualgate.metrics;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -120,9 +119,7 @@ class MetricsController {
 			}
 			long started = System.nanoTime();
 			long accepted;
-			try (InputStream in = file.getInputStream()) {
-				accepted = this.metrics.importCsv(in, ObservationSource.CSV, me);
-			}
+			accepted = this.metrics.importCsv(file, ObservationSource.CSV, me);
 			model.addAttribute("accepted", accepted);
 			model.addAttribute("fileName", file.getOriginalFilename());
 			model.addAttribute("elapsedMs", (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,5 @@
 package io.dualgate.metrics;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,7 +78,7 @@ class MetricsDemoData implements ApplicationRunner {
 			for (PrototypeView prototype : prototypes) {
 				generate(prototype.key(), index++, today, csv);
 			}
-			this.metrics.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+			this.metrics.importCsv(new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)),
 					ObservationSource.DEMO, null);
 			for (PrototypeView prototype : prototypes) {
 				if ("CLAIMS-TRIAGE".equals(prototype.key())) {

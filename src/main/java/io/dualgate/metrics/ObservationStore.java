@@ -43,76 +43,58 @@ class ObservationStore {
 	}
 
 	/**
-	 * Validates and stores every row, or none.
-	 * @return what was stored: the count and the latest row per (prototype, metric)
+	 * Where rows come from; {@link #open} may be called twice (the fast path may need to fall
+	 * back), each time reading from the start.
+	 */
+	interface Rows {
+
+		Iterator<RawObservation> open(List<CellError> errors);
+
+	}
+
+	/**
+	 * Validates and stores every row, or none. Fast path: rows stream through COPY straight into
+	 * {@code observation}, as fast as {@code psql \copy}. If any row already exists (or appears
+	 * twice) that COPY fails on the primary key; it is rolled back to a savepoint and the rows go
+	 * through COPY into a staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} instead.
+	 * @return what was stored: the count and the observations to announce
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Stored store(Iterator<RawObservation> rows, ObservationValidator validator, List<CellError> errors,
-			boolean perSeriesEvents, ObservationSource source, Long recordedBy, Instant recordedAt) {
+	Stored store(Rows rows, ObservationValidator validator, boolean perSeriesEvents, ObservationSource source,
+			Long recordedBy, Instant recordedAt) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
+			String tail = "\t" + source.name() + "\t" + ((recordedBy != null) ? recordedBy : "\\N") + "\t"
+					+ Timestamp.from(recordedAt).toInstant() + "\n";
+			Map<Key, LocalDate[]> existing = existingRanges(connection);
+			Savepoint direct = connection.setSavepoint();
+			try {
+				Stored stored = copy(connection, rows, validator, perSeriesEvents, existing,
+						"copy observation (prototype_id, metric_key, observed_on, value, source, recorded_by,"
+								+ " recorded_at) from stdin",
+						tail);
+				connection.releaseSavepoint(direct);
+				return stored;
+			}
+			catch (PossibleConflict ex) {
+				connection.rollback(direct);
+			}
+			catch (SQLException ex) {
+				// 23505: some rows exist already (or twice in the file): upsert instead.
+				if (!"23505".equals(ex.getSQLState())) {
+					throw ex;
+				}
+				connection.rollback(direct);
+			}
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("drop table if exists observation_stage");
 				statement.execute("create temp table observation_stage (prototype_id bigint, metric_key varchar(64),"
 						+ " observed_on date, value numeric, line bigint) on commit drop");
 			}
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy observation_stage from stdin");
-			Map<Key, ObservationValidator.ValidObservation> latest = new LinkedHashMap<>();
-			List<ObservationValidator.ValidObservation> all = new ArrayList<>();
-			long errorCount = 0;
-			long count = 0;
-			StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 256);
-			try {
-				while (rows.hasNext()) {
-					RawObservation raw = rows.next();
-					int before = errors.size();
-					ObservationValidator.ValidObservation valid = validator.validate(raw, errors);
-					errorCount += errors.size() - before;
-					if (errors.size() > ObservationsRejected.MAX_REPORTED) {
-						errors.subList(ObservationsRejected.MAX_REPORTED, errors.size()).clear();
-					}
-					if (valid == null || !errors.isEmpty()) {
-						continue; // keep reading to report every bad cell, but write nothing more
-					}
-					count++;
-					latest.merge(new Key(valid.prototypeId(), valid.metricKey()), valid,
-							(a, b) -> a.date().isAfter(b.date()) ? a : b);
-					if (!perSeriesEvents) {
-						all.add(valid);
-					}
-					buffer.append(valid.prototypeId())
-						.append('\t')
-						.append(valid.metricKey())
-						.append('\t')
-						.append(valid.date())
-						.append('\t')
-						.append(valid.value().toPlainString())
-						.append('\t')
-						.append(valid.line())
-						.append('\n');
-					if (buffer.length() >= BUFFER_CHARS) {
-						flush(copy, buffer);
-					}
-				}
-				errorCount = Math.max(errorCount, errors.size());
-				if (!errors.isEmpty()) {
-					copy.cancelCopy();
-					throw ObservationsRejected.invalid(errors, errorCount);
-				}
-				flush(copy, buffer);
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
+			Stored stored = copy(connection, rows, validator, perSeriesEvents, null, "copy observation_stage from stdin",
+					null);
 			upsert(connection, source, recordedBy, recordedAt);
-			List<ObservationValidator.ValidObservation> changed = !perSeriesEvents ? all
-					: new ArrayList<>(latest.values());
-			return new Stored(count, changed);
+			return stored;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("storing observations failed: " + ex.getMessage(), ex);
@@ -120,6 +102,122 @@ class ObservationStore {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * Reads, validates and COPYs every row. With a {@code tail} the rows go to
+	 * {@code observation} itself (the tail adds source, recorder and time); without, to the
+	 * staging table with their line numbers.
+	 */
+	private static Stored copy(Connection connection, Rows source, ObservationValidator validator,
+			boolean perSeriesEvents, Map<Key, LocalDate[]> existing, String copySql, String tail)
+			throws SQLException {
+		List<CellError> errors = new ArrayList<>();
+		Iterator<RawObservation> rows = source.open(errors);
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+		Map<Key, ObservationValidator.ValidObservation> latest = new LinkedHashMap<>();
+		List<ObservationValidator.ValidObservation> all = new ArrayList<>();
+		long errorCount = 0;
+		long count = 0;
+		StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 256);
+		try {
+			while (rows.hasNext()) {
+				RawObservation raw = rows.next();
+				int before = errors.size();
+				ObservationValidator.ValidObservation valid = validator.validate(raw, errors);
+				errorCount += errors.size() - before;
+				if (errors.size() > ObservationsRejected.MAX_REPORTED) {
+					errors.subList(ObservationsRejected.MAX_REPORTED, errors.size()).clear();
+				}
+				if (valid == null || !errors.isEmpty()) {
+					continue; // keep reading to report every bad cell, but write nothing more
+				}
+				if (existing != null && mayExist(existing, valid)) {
+					copy.cancelCopy();
+					throw new PossibleConflict();
+				}
+				count++;
+				latest.merge(new Key(valid.prototypeId(), valid.metricKey()), valid,
+						(a, b) -> a.date().isAfter(b.date()) ? a : b);
+				if (!perSeriesEvents) {
+					all.add(valid);
+				}
+				buffer.append(valid.prototypeId())
+					.append('\t')
+					.append(valid.metricKey())
+					.append('\t')
+					.append(valid.date())
+					.append('\t')
+					.append(valid.value().toPlainString());
+				if (tail != null) {
+					buffer.append(tail);
+				}
+				else {
+					buffer.append('\t').append(valid.line()).append('\n');
+				}
+				if (buffer.length() >= BUFFER_CHARS) {
+					flush(copy, buffer);
+				}
+			}
+			errorCount = Math.max(errorCount, errors.size());
+			if (!errors.isEmpty()) {
+				copy.cancelCopy();
+				throw ObservationsRejected.invalid(errors, errorCount);
+			}
+			flush(copy, buffer);
+			copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+			if (rows instanceof AutoCloseable closeable) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					// nothing left to read
+				}
+			}
+		}
+		return new Stored(count, !perSeriesEvents ? all : new ArrayList<>(latest.values()));
+	}
+
+	/**
+	 * The date range each (prototype, metric) series already covers, two index probes per
+	 * series: a row outside its series' range cannot collide, so the fast path can go ahead;
+	 * a row inside may replace a value, so the import switches to the upsert at once.
+	 */
+	private static Map<Key, LocalDate[]> existingRanges(Connection connection) throws SQLException {
+		Map<Key, LocalDate[]> ranges = new java.util.HashMap<>();
+		try (Statement statement = connection.createStatement(); var result = statement.executeQuery("""
+				select p.id, m.key,
+				       (select min(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key),
+				       (select max(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key)
+				from prototype p cross join metric_definition m""")) {
+			while (result.next()) {
+				LocalDate min = result.getObject(3, LocalDate.class);
+				if (min != null) {
+					ranges.put(new Key(result.getLong(1), result.getString(2)),
+							new LocalDate[] { min, result.getObject(4, LocalDate.class) });
+				}
+			}
+		}
+		return ranges;
+	}
+
+	private static boolean mayExist(Map<Key, LocalDate[]> existing, ObservationValidator.ValidObservation row) {
+		LocalDate[] range = existing.get(new Key(row.prototypeId(), row.metricKey()));
+		return range != null && !row.date().isBefore(range[0]) && !row.date().isAfter(range[1]);
+	}
+
+	/** The fast path gives way to the upsert. */
+	private static final class PossibleConflict extends RuntimeException {
+
+		PossibleConflict() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
