@@ -18,7 +18,7 @@ record DefinitionForm(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9_]{1,63}$") Stri
 	}
 
 	@AssertTrue(message = "{metric.range.invalid}")
-	boolean isRangeValid() {
+	public boolean isRangeValid() {
 		return this.minValue == null || this.maxValue == null || this.minValue.compareTo(this.maxValue) <= 0;
 	}
 

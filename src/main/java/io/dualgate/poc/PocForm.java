@@ -38,12 +38,12 @@ record PocForm(@NotBlank @Size(max = 200) String customer,
 	}
 
 	@AssertTrue(message = "{poc.endDate.beforeStart}")
-	boolean isEndDateValid() {
+	public boolean isEndDateValid() {
 		return this.startDate == null || this.endDate == null || !this.endDate.isBefore(this.startDate);
 	}
 
 	@AssertTrue(message = "{poc.link.required}")
-	boolean isSovereigntyLinkValid() {
+	public boolean isSovereigntyLinkValid() {
 		return this.sovereigntyStatus != SovereigntyStatus.SIGNED
 				|| (this.sovereigntyLink != null && !this.sovereigntyLink.isBlank());
 	}
