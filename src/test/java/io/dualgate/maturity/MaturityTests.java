@@ -74,6 +74,17 @@ class MaturityTests {
 	}
 
 	@Test
+	@WithUserDetails("explorer")
+	void theFormShowsTheRubricOfEveryLevel() throws Exception {
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("routes to human review")))
+			.andExpect(content().string(containsString("legally responsible party for every API-call step")));
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new").param("lang", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("技术验证深度")));
+	}
+
+	@Test
 	void theDatabaseRefusesToOverwriteHistory() {
 		assertThatException()
 			.isThrownBy(() -> this.jdbc.sql("update maturity_assessment set technical_level = 3").update())

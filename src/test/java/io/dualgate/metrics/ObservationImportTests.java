@@ -271,6 +271,64 @@ class ObservationImportTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("line 2")));
 	}
 
+	@Test
+	@WithUserDetails("admin")
+	void adminsAddMetricDefinitionsAndEveryoneSeesThem() throws Exception {
+		this.mvc.perform(get("/observations/upload")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/js/observation-upload.js")));
+		this.mvc
+			.perform(post("/metrics").with(csrf())
+				.param("key", "escalation_rate_pct")
+				.param("name", "Escalation rate")
+				.param("unit", "%")
+				.param("kind", "BUSINESS")
+				.param("direction", "LOWER_IS_BETTER")
+				.param("minValue", "0")
+				.param("maxValue", "100"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/metrics").with(csrf())
+			.param("key", "bad_range")
+			.param("name", "Bad")
+			.param("unit", "%")
+			.param("kind", "BUSINESS")
+			.param("direction", "LOWER_IS_BETTER")
+			.param("minValue", "10")
+			.param("maxValue", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The minimum must not be greater than the maximum.")));
+		this.mvc.perform(get("/metrics")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("escalation_rate_pct")));
+	}
+
+	@Test
+	@WithUserDetails("executive")
+	void executivesMayNotAddMetricsOrRecordThroughTheForm() throws Exception {
+		this.mvc.perform(post("/metrics").with(csrf()).param("key", "x_metric")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+			.param("metric", "nps")
+			.param("date", "2025-01-01")
+			.param("value", "10")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithUserDetails("explorer")
+	void theFormOnThePrototypePageRecordsOrExplainsWhyNot() throws Exception {
+		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+			.param("metric", "hallucination_rate_pct")
+			.param("date", LocalDate.now(this.clock).toString())
+			.param("value", "2.5")).andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success", "flash.observation.recorded"));
+		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+			.param("metric", "hallucination_rate_pct")
+			.param("date", LocalDate.now(this.clock).toString())
+			.param("value", "250")).andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attributeExists("observationErrors"));
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Record an observation")));
+	}
+
 	private io.dualgate.people.AuthenticatedUser adminPrincipal() {
 		return (io.dualgate.people.AuthenticatedUser) this.userDetails.loadUserByUsername("admin");
 	}

@@ -105,6 +105,19 @@ class PocTests {
 	}
 
 	@Test
+	@WithUserDetails("deliverer")
+	void newAndEditFormsRender() throws Exception {
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/new")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Data-sovereignty agreement")));
+		long id = this.jdbc.sql("select min(id) from poc where prototype_id = ?")
+			.param(this.portfolio.get("CONTRACT-RISK").id())
+			.query(Long.class)
+			.single();
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/{id}/edit", id)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Northwind Legal LLP")));
+	}
+
+	@Test
 	@WithUserDetails("explorer")
 	void onlyTheDeliveryPmOrAnAdminEditsPocs() throws Exception {
 		this.mvc.perform(newPoc("SALES-COACH", "2026-03-01", "2026-03-10", "1000", "NONE", ""))
