@@ -51,7 +51,8 @@ class MetricsController {
 		this.messages = messages;
 	}
 
-	record ErrorLine(long line, String field, String message) {
+	/** Serializable: it travels as a flash attribute in the session. */
+	record ErrorLine(long line, String field, String message) implements java.io.Serializable {
 	}
 
 	@GetMapping("/metrics")

@@ -1,7 +1,5 @@
 package io.dualgate.metrics;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -20,6 +20,10 @@ final class ObservationValidator {
 
 	private static final int MAX_VALUE_CHARS = 40;
 
+	private static final int MAX_INTEGER_DIGITS = 15;
+
+	private static final int MAX_DECIMALS = 10;
+
 	private final Map<String, MetricDefinition> definitions;
 
 	private final Map<String, PrototypeView> prototypes;
@@ -114,6 +118,12 @@ final class ObservationValidator {
 		}
 		catch (NumberFormatException ex) {
 			errors.add(new CellError(line, "value", "observation.value.notNumeric", abbreviate(text)));
+			return null;
+		}
+		// Beyond what any metric means (and what numeric columns and pages should carry).
+		if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+			errors.add(new CellError(line, "value", "observation.value.precision", abbreviate(text), MAX_INTEGER_DIGITS,
+					MAX_DECIMALS));
 			return null;
 		}
 		if (definition != null && !definition.inRange(value)) {

@@ -192,6 +192,18 @@ class ObservationImportTests {
 	}
 
 	@Test
+	void hugeOrOverPreciseNumbersAreRefusedNotExpanded() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.adminToken)
+				.contentType("text/csv")
+				.content("prototype,metric,date,value\nCONTRACT-RISK,willingness_to_pay_usd,2025-01-01,1e999999999\n"
+						+ "CONTRACT-RISK,nps,2025-01-02,0.000000000001\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors", hasSize(2)))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("digits")));
+	}
+
+	@Test
 	void pmOfAnotherPrototypeMayNotRecordForIt() throws Exception {
 		// explorer is not a PM of CLAIMS-TRIAGE (labexplorer is): evidence is recorded by a prototype's own PMs.
 		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
