@@ -1,0 +1,10 @@
+package io.dualgate.metrics;
+
+/**
+ * Where an observation came from.
+ */
+public enum ObservationSource {
+
+	FORM, CSV, API, POC, DEMO
+
+}

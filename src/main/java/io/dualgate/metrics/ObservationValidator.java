@@ -1,0 +1,152 @@
+package io.dualgate.metrics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.dualgate.portfolio.PrototypeView;
+
+/**
+ * The one set of rules every way in (form, CSV, API) applies to an observation. Collects an
+ * error per bad cell rather than stopping at the first one.
+ */
+final class ObservationValidator {
+
+	/** Older dates are typing mistakes, not evidence. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	private static final int MAX_VALUE_CHARS = 40;
+
+	private static final int MAX_INTEGER_DIGITS = 15;
+
+	private static final int MAX_DECIMALS = 10;
+
+	private final Map<String, MetricDefinition> definitions;
+
+	private final Map<String, PrototypeView> prototypes;
+
+	private final Predicate<PrototypeView> mayRecord;
+
+	private final LocalDate today;
+
+	ObservationValidator(Map<String, MetricDefinition> definitions, Map<String, PrototypeView> prototypes,
+			Predicate<PrototypeView> mayRecord, LocalDate today) {
+		this.definitions = definitions;
+		this.prototypes = prototypes;
+		this.mayRecord = mayRecord;
+		this.today = today;
+	}
+
+	/**
+	 * The valid observation, or {@code null} with the reasons added to {@code errors}.
+	 */
+	ValidObservation validate(RawObservation raw, List<CellError> errors) {
+		int before = errors.size();
+		long line = raw.line();
+		PrototypeView prototype = null;
+		String prototypeKey = strip(raw.prototype());
+		if (prototypeKey.isEmpty()) {
+			errors.add(new CellError(line, "prototype", "observation.prototype.required"));
+		}
+		else {
+			prototype = this.prototypes.get(prototypeKey);
+			if (prototype == null) {
+				errors.add(new CellError(line, "prototype", "observation.prototype.unknown", prototypeKey));
+			}
+			else if (!this.mayRecord.test(prototype)) {
+				errors.add(new CellError(line, "prototype", "observation.prototype.forbidden", prototypeKey));
+			}
+		}
+		String metricKey = strip(raw.metric());
+		MetricDefinition definition = null;
+		if (metricKey.isEmpty()) {
+			errors.add(new CellError(line, "metric", "observation.metric.required"));
+		}
+		else {
+			definition = this.definitions.get(metricKey);
+			if (definition == null) {
+				errors.add(new CellError(line, "metric", "observation.metric.unknown", metricKey));
+			}
+		}
+		LocalDate date = parseDate(line, strip(raw.date()), errors);
+		BigDecimal value = parseValue(line, strip(raw.value()), definition, errors);
+		if (errors.size() > before) {
+			return null;
+		}
+		return new ValidObservation(line, prototype.id(), definition.key(), date, value);
+	}
+
+	private LocalDate parseDate(long line, String text, List<CellError> errors) {
+		if (text.isEmpty()) {
+			errors.add(new CellError(line, "date", "observation.date.required"));
+			return null;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new CellError(line, "date", "observation.date.invalid", text));
+			return null;
+		}
+		if (date.isAfter(this.today)) {
+			errors.add(new CellError(line, "date", "observation.date.future", text, this.today.toString()));
+			return null;
+		}
+		if (date.isBefore(EARLIEST)) {
+			errors.add(new CellError(line, "date", "observation.date.tooOld", text, EARLIEST.toString()));
+			return null;
+		}
+		return date;
+	}
+
+	private static BigDecimal parseValue(long line, String text, MetricDefinition definition,
+			List<CellError> errors) {
+		if (text.isEmpty()) {
+			errors.add(new CellError(line, "value", "observation.value.required"));
+			return null;
+		}
+		BigDecimal value;
+		try {
+			if (text.length() > MAX_VALUE_CHARS) {
+				throw new NumberFormatException();
+			}
+			value = new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			errors.add(new CellError(line, "value", "observation.value.notNumeric", abbreviate(text)));
+			return null;
+		}
+		// Beyond what any metric means (and what numeric columns and pages should carry).
+		if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+			errors.add(new CellError(line, "value", "observation.value.precision", abbreviate(text), MAX_INTEGER_DIGITS,
+					MAX_DECIMALS));
+			return null;
+		}
+		if (definition != null && !definition.inRange(value)) {
+			errors.add(new CellError(line, "value", "observation.value.outOfRange", text, definition.key(),
+					plain(definition.minValue()), plain(definition.maxValue())));
+			return null;
+		}
+		return value;
+	}
+
+	private static String plain(BigDecimal value) {
+		return (value != null) ? value.toPlainString() : "-";
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= MAX_VALUE_CHARS) ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : "";
+	}
+
+	record ValidObservation(long line, long prototypeId, String metricKey, LocalDate date, BigDecimal value) {
+	}
+
+}

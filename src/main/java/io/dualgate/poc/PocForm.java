@@ -1,0 +1,59 @@
+package io.dualgate.poc;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * What a delivery PM types about a POC. Ids, owner and timestamps never come from the request.
+ */
+record PocForm(@NotBlank @Size(max = 200) String customer,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+		@NotBlank @Size(max = 4000) String successCriteria,
+		@PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal willingnessToPayUsdPerYear,
+		@NotNull SovereigntyStatus sovereigntyStatus,
+		@Size(max = 500) @Pattern(regexp = "^$|^https?://\\S+$", message = "{poc.link.invalid}") String sovereigntyLink,
+		@NotNull PocStatus status, @Size(max = 4000) String outcomeNotes, Long version) {
+
+	static PocForm empty(LocalDate today) {
+		return new PocForm("", today, today.plusWeeks(8), "", null, SovereigntyStatus.NONE, "", PocStatus.PLANNED, "",
+				null);
+	}
+
+	static PocForm of(Poc poc) {
+		return new PocForm(poc.customer(), poc.startDate(), poc.endDate(), poc.successCriteria(),
+				poc.willingnessToPayUsd(), poc.sovereigntyStatus(), poc.sovereigntyLink(), poc.status(),
+				poc.outcomeNotes(), poc.version());
+	}
+
+	@AssertTrue(message = "{poc.endDate.beforeStart}")
+	public boolean isEndDateValid() {
+		return this.startDate == null || this.endDate == null || !this.endDate.isBefore(this.startDate);
+	}
+
+	@AssertTrue(message = "{poc.link.required}")
+	public boolean isSovereigntyLinkValid() {
+		return this.sovereigntyStatus != SovereigntyStatus.SIGNED
+				|| (this.sovereigntyLink != null && !this.sovereigntyLink.isBlank());
+	}
+
+	String link() {
+		return (this.sovereigntyLink == null || this.sovereigntyLink.isBlank()) ? null : this.sovereigntyLink.strip();
+	}
+
+	String notes() {
+		return (this.outcomeNotes == null || this.outcomeNotes.isBlank()) ? null : this.outcomeNotes.strip();
+	}
+
+}

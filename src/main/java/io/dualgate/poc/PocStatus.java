@@ -1,0 +1,7 @@
+package io.dualgate.poc;
+
+public enum PocStatus {
+
+	PLANNED, RUNNING, SUCCEEDED, FAILED
+
+}
