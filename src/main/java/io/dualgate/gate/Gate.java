@@ -350,6 +350,11 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		return this.signatures;
 	}
 
+	/** The events registered and not yet published (for tests of the aggregate). */
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
 	/** For tests of the aggregate without a database. */
 	void assignIdForTest(long id) {
 		this.id = id;
