@@ -30,7 +30,7 @@ class TemplateAdminController {
 	@GetMapping("/admin/templates")
 	@PreAuthorize("hasRole('ADMIN')")
 	String list(Model model) {
-		model.addAttribute("templates", this.templates.all());
+		model.addAttribute("templates", this.templates.all().stream().map(TemplateView::of).toList());
 		return "gate/templates";
 	}
 
@@ -57,7 +57,7 @@ class TemplateAdminController {
 	}
 
 	private String page(ChecklistTemplate template, Model model) {
-		model.addAttribute("template", template);
+		model.addAttribute("template", TemplateView.of(template));
 		model.addAttribute("kinds", ItemKind.values());
 		model.addAttribute("comparators", List.of(">=", "<=", ">", "<"));
 		return "gate/template-form";
