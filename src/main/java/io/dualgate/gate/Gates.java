@@ -29,7 +29,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens, answers and signs gates. Loads the aggregate, calls it and saves it: the decisions are
@@ -55,9 +58,12 @@ public class Gates {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Gates(GateRepository gates, ChecklistTemplateRepository templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.gates = gates;
 		this.templates = templates;
 		this.portfolio = portfolio;
@@ -133,9 +139,11 @@ public class Gates {
 
 	/**
 	 * Signs a track after re-checking the signer's password. Wrong passwords count towards the
-	 * lock-out even though nothing else is saved.
+	 * lock-out even though nothing else is saved. The password check (slow on purpose, and in its
+	 * own transaction) runs before the signing transaction opens, so that a signer never holds
+	 * two database connections at once.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public GateView sign(long gateId, Track track, SignCommand command, long actorId) {
 		if (!command.confirmed()) {
 			throw new RuleViolationException("gate.sign.confirmRequired");
@@ -147,12 +155,15 @@ public class Gates {
 		if (check != PasswordCheck.CORRECT) {
 			throw new RuleViolationException("gate.sign.wrongPassword");
 		}
-		Gate gate = load(gateId);
-		if (command.expectedVersion() != null && command.expectedVersion() != gate.getVersion()) {
-			throw new ConflictException("conflict.changedMeanwhile");
-		}
-		return toView(sign(gate, track, actor(actorId), command.meaning(), command.reason(), command.shownHash(),
-				this.clock.instant(), LocaleContextHolder.getLocale()));
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.transactions.execute((status) -> {
+			Gate gate = load(gateId);
+			if (command.expectedVersion() != null && command.expectedVersion() != gate.getVersion()) {
+				throw new ConflictException("conflict.changedMeanwhile");
+			}
+			return toView(sign(gate, track, actor(actorId), command.meaning(), command.reason(), command.shownHash(),
+					this.clock.instant(), locale));
+		});
 	}
 
 	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
