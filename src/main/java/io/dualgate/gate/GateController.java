@@ -176,7 +176,8 @@ class GateController {
 	@GetMapping("/gates/{id}/record.pdf")
 	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<byte[]> recordPdf(@PathVariable long id) {
-		byte[] body = this.pdf.render(recordModel(id), LocaleContextHolder.getLocale());
+		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in English.
+		byte[] body = this.pdf.render(recordModel(id), java.util.Locale.ENGLISH);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"gate-" + id + "-record.pdf\"")

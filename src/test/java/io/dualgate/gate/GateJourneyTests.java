@@ -80,6 +80,14 @@ class GateJourneyTests {
 				.bodyText()
 				.contains("Dual-sign gates");
 		}
+		long contractRisk = this.gates.list(GateStatus.OPEN).stream()
+			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK")).findFirst().orElseThrow().id();
+		assertThat(this.mvc.get().uri("/gates/{id}?lang=zh-CN", contractRisk).with(user(this.fixtures.login("deliverer"))))
+			.hasStatusOk()
+			.bodyText()
+			.contains("《技术鲁棒性确认书》", "《商业就绪确认书》", "有效签名", "签署此轨道");
+		assertThat(this.mvc.get().uri("/gates/{id}/tracks/COMMERCIAL/sign?lang=zh-CN", contractRisk)
+			.with(user(this.fixtures.login("deliverer")))).hasStatusOk().bodyText().contains("批准：商业就绪");
 		assertThat(this.mvc.get().uri("/gates/queue").with(user(this.fixtures.login("deliverer")))).hasStatusOk()
 			.bodyText()
 			.contains("Contract Risk Review");
