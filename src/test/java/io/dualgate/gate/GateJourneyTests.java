@@ -86,6 +86,10 @@ class GateJourneyTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("《技术鲁棒性确认书》", "《商业就绪确认书》", "有效签名", "签署此轨道");
+		assertThat(this.mvc.get().uri("/gates/{id}", contractRisk).with(user(this.fixtures.login("deliverer"))))
+			.body().asString()
+			.contains("hx-post=\"/gates/" + contractRisk + "/tracks/COMMERCIAL/items/pricing_model\"",
+					"hx-select=\"#track-COMMERCIAL\"");
 		assertThat(this.mvc.get().uri("/gates/{id}/tracks/COMMERCIAL/sign?lang=zh-CN", contractRisk)
 			.with(user(this.fixtures.login("deliverer")))).hasStatusOk().bodyText().contains("批准：商业就绪");
 		assertThat(this.mvc.get().uri("/gates/queue").with(user(this.fixtures.login("deliverer")))).hasStatusOk()
@@ -97,6 +101,33 @@ class GateJourneyTests {
 			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/gates/999999").with(user(this.fixtures.login("executive"))))
 			.hasStatus(404);
+	}
+
+	@Test
+	void demoPortfolioWentThroughRealGates() {
+		assertThat(this.fixtures.stageOf("SUPPORT-DRAFTS")).isEqualTo("PILOT");
+		assertThat(this.fixtures.stageOf("INVOICE-MATCH")).isEqualTo("PRODUCTION");
+		assertThat(this.fixtures.stageOf("CLINICAL-NOTES")).isEqualTo("POC");
+		assertThat(this.fixtures.stageOf("SALES-COACH")).isEqualTo("KILLED");
+		assertThat(this.gates.forPrototype(prototypeId("CLAIMS-TRIAGE"))).singleElement()
+			.satisfies((g) -> assertThat(g.status()).isEqualTo(GateStatus.REJECTED));
+		GateView contractRisk = this.gates.forPrototype(prototypeId("CONTRACT-RISK")).get(0);
+		assertThat(contractRisk.status()).isEqualTo(GateStatus.OPEN);
+		assertThat(contractRisk.technical().validSignature().signerName()).isEqualTo("Lin Wei");
+		assertThat(contractRisk.technical().validSignature().hashMatches()).isTrue();
+		assertThat(contractRisk.commercial().signed()).isFalse();
+		assertThat(contractRisk.commercial().approvable()).isTrue();
+		assertThat(contractRisk.sla().overdue()).isTrue();
+		// Every demo signature is a real one: its hash matches the answers it signed.
+		for (GateView gate : this.gates.list(null)) {
+			for (TrackView track : new TrackView[] { gate.technical(), gate.commercial() }) {
+				if (track.signed()) {
+					assertThat(track.validSignature().hashMatches()).as("gate %d %s", gate.id(), track.track())
+						.isTrue();
+				}
+			}
+		}
+		assertThat(this.gates.list(null)).filteredOn((g) -> g.sla().late()).isNotEmpty();
 	}
 
 	private long prototypeId(String key) {
