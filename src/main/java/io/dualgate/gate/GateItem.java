@@ -114,7 +114,9 @@ class GateItem {
 	 */
 	boolean record(Answer answer, Long by, Instant at, String source, LocalDate evidenceDate) {
 		Answer normalised = normalise(answer);
-		boolean changed = !Objects.equals(normalised, answer());
+		// Compare normalised forms: the database hands 99.97 back as 99.970000.
+		Answer stored = answer();
+		boolean changed = !Objects.equals(normalised, (stored != null) ? normalise(stored) : null);
 		this.answerYes = normalised.yes();
 		this.answerValue = normalised.value();
 		this.evidenceUrl = normalised.evidenceUrl();

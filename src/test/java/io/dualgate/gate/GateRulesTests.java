@@ -181,6 +181,12 @@ class GateRulesTests {
 		this.fixtures.answerPassing(open, Track.TECHNICAL, "explorer");
 		this.fixtures.answerPassing(open, Track.COMMERCIAL, "deliverer");
 		this.fixtures.sign(open, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
+		// Saving the same answer again (as read back from the database) changes nothing signed.
+		ItemView availability = this.gates.get(open).technical().items().get(0);
+		this.gates.answer(open, Track.TECHNICAL, availability.code(),
+				new Answer(null, availability.answerValue(), availability.evidenceUrl()), null,
+				this.fixtures.userId("explorer"), "FORM");
+		assertThat(this.fixtures.validSignatures(open, Track.TECHNICAL)).isOne();
 		this.gates.answer(open, Track.TECHNICAL, "rag_latency_p95_ms", Answer.value("120"), null,
 				this.fixtures.userId("explorer"), "FORM");
 		GateView view = this.gates.get(open);
