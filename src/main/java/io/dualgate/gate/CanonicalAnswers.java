@@ -1,0 +1,67 @@
+package io.dualgate.gate;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The canonical serialisation of what a signer of one track signs, and its SHA-256. Gate id,
+ * track and template version are part of it, so a signature cannot be copied to another gate.
+ */
+final class CanonicalAnswers {
+
+	private CanonicalAnswers() {
+	}
+
+	static String hash(long gateId, Track track, long templateId, int templateVersion, List<GateItem> items) {
+		return sha256(serialise(gateId, track, templateId, templateVersion, items));
+	}
+
+	static String serialise(long gateId, Track track, long templateId, int templateVersion, List<GateItem> items) {
+		StringBuilder text = new StringBuilder("dualgate-track-v1\n");
+		text.append("gate=").append(gateId).append('\n');
+		text.append("track=").append(track).append('\n');
+		text.append("template=").append(templateId).append('@').append(templateVersion).append('\n');
+		items.stream()
+			.filter((item) -> item.getTrack() == track)
+			.sorted(Comparator.comparing(GateItem::getCode))
+			.forEach((item) -> {
+				ItemSpec spec = item.spec();
+				Answer answer = item.answer();
+				text.append("item=").append(field(spec.code()));
+				text.append('|').append(spec.kind());
+				text.append('|').append(field(spec.thresholdText()));
+				text.append('|').append(spec.blocking() ? "blocking" : "advisory");
+				text.append('|').append((answer == null || answer.yes() == null) ? "" : answer.yes());
+				text.append('|').append((answer == null) ? "" : plain(answer.value()));
+				text.append('|').append(field((answer == null) ? null : answer.evidenceUrl()));
+				text.append('\n');
+			});
+		return text.toString();
+	}
+
+	/** Length-prefixed, so that no value can imitate a separator. */
+	private static String field(String value) {
+		String v = (value != null) ? value : "";
+		return v.length() + ":" + v;
+	}
+
+	private static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : "";
+	}
+
+	static String sha256(String text) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.dualgate.gate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dualgate.portfolio.Stage;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/**
+ * One version of the checklist of one track of one transition. Versions are never edited: an
+ * edit saves a new version, and open gates keep the items they copied.
+ */
+@Entity
+@Table(name = "checklist_template")
+class ChecklistTemplate {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Stage fromStage;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Stage toStage;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Track track;
+
+	@Column(nullable = false, updatable = false)
+	private int version;
+
+	@Column(nullable = false, updatable = false)
+	private String title;
+
+	@Column(nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(updatable = false)
+	private Long createdBy;
+
+	@Column(updatable = false)
+	private String changeNote;
+
+	@OneToMany(mappedBy = "template", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+	@OrderBy("position")
+	private List<TemplateItem> items = new ArrayList<>();
+
+	protected ChecklistTemplate() {
+	}
+
+	ChecklistTemplate(Stage fromStage, Track track, int version, String title, List<ItemSpec> items,
+			Instant createdAt, Long createdBy, String changeNote) {
+		this.fromStage = fromStage;
+		this.toStage = fromStage.next().orElseThrow();
+		this.track = track;
+		this.version = version;
+		this.title = title;
+		this.createdAt = createdAt;
+		this.createdBy = createdBy;
+		this.changeNote = changeNote;
+		int position = 0;
+		for (ItemSpec spec : items) {
+			this.items.add(new TemplateItem(this, ++position, spec));
+		}
+	}
+
+	/** The next version of this checklist, with other items. */
+	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
+		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Stage getFromStage() {
+		return this.fromStage;
+	}
+
+	Stage getToStage() {
+		return this.toStage;
+	}
+
+	Track getTrack() {
+		return this.track;
+	}
+
+	int getVersion() {
+		return this.version;
+	}
+
+	String getTitle() {
+		return this.title;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Long getCreatedBy() {
+		return this.createdBy;
+	}
+
+	String getChangeNote() {
+		return this.changeNote;
+	}
+
+	List<ItemSpec> specs() {
+		return this.items.stream().map(TemplateItem::spec).toList();
+	}
+
+	@Entity
+	@Table(name = "checklist_template_item")
+	static class TemplateItem {
+
+		@Id
+		@GeneratedValue(strategy = GenerationType.IDENTITY)
+		private Long id;
+
+		@ManyToOne(fetch = FetchType.LAZY, optional = false)
+		@JoinColumn(name = "template_id")
+		private ChecklistTemplate template;
+
+		private int position;
+
+		private String code;
+
+		private String label;
+
+		@Enumerated(EnumType.STRING)
+		private ItemKind kind;
+
+		private String unit;
+
+		private String comparator;
+
+		private BigDecimal threshold;
+
+		private boolean blocking;
+
+		private String metricKey;
+
+		protected TemplateItem() {
+		}
+
+		TemplateItem(ChecklistTemplate template, int position, ItemSpec spec) {
+			this.template = template;
+			this.position = position;
+			this.code = spec.code();
+			this.label = spec.label();
+			this.kind = spec.kind();
+			this.unit = spec.unit();
+			this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
+			this.threshold = spec.threshold();
+			this.blocking = spec.blocking();
+			this.metricKey = spec.metricKey();
+		}
+
+		ItemSpec spec() {
+			return new ItemSpec(this.code, this.label, this.kind, this.unit,
+					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.dualgate.gate;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.dualgate.portfolio.Stage;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChecklistTemplateRepository extends JpaRepository<ChecklistTemplate, Long> {
+
+	Optional<ChecklistTemplate> findFirstByFromStageAndTrackOrderByVersionDesc(Stage fromStage, Track track);
+
+	@Query("select t from ChecklistTemplate t order by t.fromStage, t.track, t.version desc")
+	List<ChecklistTemplate> findAllOrdered();
+
+}

@@ -1,0 +1,118 @@
+package io.dualgate.gate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.dualgate.audit.AuditLog;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * Checklist templates: reading the versions and saving an edit as a new version.
+ */
+@Service
+@Transactional(readOnly = true)
+class ChecklistTemplates {
+
+	private final ChecklistTemplateRepository templates;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	ChecklistTemplates(ChecklistTemplateRepository templates, AuditLog auditLog, Clock clock) {
+		this.templates = templates;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	List<ChecklistTemplate> all() {
+		return this.templates.findAllOrdered();
+	}
+
+	ChecklistTemplate get(long id) {
+		return this.templates.findById(id).orElseThrow(() -> new NotFoundException("template.notFound", id));
+	}
+
+	/**
+	 * Checks the rows and turns them into item specs; errors go next to their fields.
+	 */
+	static List<ItemSpec> specs(TemplateForm form, Errors errors) {
+		List<ItemSpec> specs = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < form.getItems().size(); i++) {
+			TemplateForm.Row row = form.getItems().get(i);
+			if (row.isRemove() || row.isBlank()) {
+				continue;
+			}
+			String path = "items[" + i + "].";
+			String code = (row.getCode() != null) ? row.getCode().strip() : "";
+			if (!code.matches("^[a-z][a-z0-9_]{1,39}$")) {
+				errors.rejectValue(path + "code", "template.item.code.invalid");
+			}
+			else if (!codes.add(code)) {
+				errors.rejectValue(path + "code", "template.item.code.duplicate");
+			}
+			if (row.getLabel() == null || row.getLabel().isBlank()) {
+				errors.rejectValue(path + "label", "template.item.label.required");
+			}
+			if (row.getKind() == null) {
+				errors.rejectValue(path + "kind", "template.item.kind.required");
+				continue;
+			}
+			Comparison comparison = Comparison.fromSymbol(row.getComparator()).orElse(null);
+			if (row.getKind() == ItemKind.MEASURE) {
+				if (comparison == null) {
+					errors.rejectValue(path + "comparator", "template.item.comparator.required");
+				}
+				if (row.getThreshold() == null) {
+					errors.rejectValue(path + "threshold", "template.item.threshold.required");
+				}
+				if (row.getUnit() == null || row.getUnit().isBlank()) {
+					errors.rejectValue(path + "unit", "template.item.unit.required");
+				}
+			}
+			if (!errors.hasErrors()) {
+				boolean measure = row.getKind() == ItemKind.MEASURE;
+				String metricKey = (row.getMetricKey() != null && !row.getMetricKey().isBlank())
+						? row.getMetricKey().strip() : null;
+				specs.add(new ItemSpec(code, row.getLabel().strip(), row.getKind(),
+						measure ? row.getUnit().strip() : null, measure ? comparison : null,
+						measure ? row.getThreshold() : null, row.isBlocking(), metricKey));
+			}
+		}
+		if (specs.isEmpty() && !errors.hasErrors()) {
+			errors.reject("template.items.required");
+		}
+		return specs;
+	}
+
+	/** Saves an edit as the next version; the edited version stays as it was. */
+	@Transactional
+	ChecklistTemplate revise(long id, TemplateForm form, List<ItemSpec> specs, long by) {
+		ChecklistTemplate base = get(id);
+		ChecklistTemplate latest = this.templates
+			.findFirstByFromStageAndTrackOrderByVersionDesc(base.getFromStage(), base.getTrack())
+			.orElseThrow();
+		if (form.getBaseVersion() == null || latest.getVersion() != form.getBaseVersion()) {
+			throw new ConflictException("conflict.changedMeanwhile");
+		}
+		ChecklistTemplate next = this.templates.saveAndFlush(
+				latest.revise(form.getTitle().strip(), specs, this.clock.instant(), by, form.getChangeNote().strip()));
+		this.auditLog.record("TEMPLATE_REVISED", "checklist_template", next.getId(),
+				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track",
+						base.getTrack(), "version", latest.getVersion(), "items", latest.specs().size()),
+				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track",
+						base.getTrack(), "version", next.getVersion(), "items", specs.size()),
+				form.getChangeNote());
+		return next;
+	}
+
+}

@@ -1,0 +1,363 @@
+package io.dualgate.gate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.dualgate.portfolio.Stage;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.RuleViolationException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A dual-sign gate: the guarded state machine OPEN -> APPROVED | REJECTED. Its methods check
+ * their preconditions, throw a domain exception when one fails and register past-tense events;
+ * services only load, call and save.
+ */
+@Entity
+@Table(name = "gate")
+class Gate extends AbstractAggregateRoot<Gate> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private long prototypeId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Stage fromStage;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Stage toStage;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private GateStatus status;
+
+	@Column(nullable = false, updatable = false)
+	private long technicalTemplateId;
+
+	@Column(nullable = false, updatable = false)
+	private int technicalTemplateVersion;
+
+	@Column(nullable = false, updatable = false)
+	private long commercialTemplateId;
+
+	@Column(nullable = false, updatable = false)
+	private int commercialTemplateVersion;
+
+	@Column(nullable = false, updatable = false)
+	private Instant openedAt;
+
+	@Column(updatable = false)
+	private Long openedBy;
+
+	@Column(nullable = false, updatable = false)
+	private int slaHours;
+
+	private Instant decidedAt;
+
+	private String decisionReason;
+
+	/** Touched by every change, so that every change bumps {@link #version}. */
+	@Column(nullable = false)
+	private Instant lastChangedAt;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "gate", cascade = CascadeType.ALL)
+	@OrderBy("track, position")
+	private List<GateItem> items = new ArrayList<>();
+
+	@OneToMany(mappedBy = "gate", cascade = CascadeType.ALL)
+	@OrderBy("signedAt, id")
+	private List<Signature> signatures = new ArrayList<>();
+
+	protected Gate() {
+	}
+
+	private Gate(long prototypeId, Stage fromStage, ChecklistTemplate technical, ChecklistTemplate commercial,
+			int slaHours, Long openedBy, Instant at) {
+		this.prototypeId = prototypeId;
+		this.fromStage = fromStage;
+		this.toStage = fromStage.next().orElseThrow();
+		this.status = GateStatus.OPEN;
+		this.technicalTemplateId = technical.getId();
+		this.technicalTemplateVersion = technical.getVersion();
+		this.commercialTemplateId = commercial.getId();
+		this.commercialTemplateVersion = commercial.getVersion();
+		this.slaHours = slaHours;
+		this.openedBy = openedBy;
+		this.openedAt = at;
+		this.lastChangedAt = at;
+		copy(Track.TECHNICAL, technical);
+		copy(Track.COMMERCIAL, commercial);
+	}
+
+	/**
+	 * Opens a gate for the transition out of {@code currentStage}, copying the items of the
+	 * template versions in force.
+	 */
+	static Gate open(long prototypeId, Stage currentStage, ChecklistTemplate technical, ChecklistTemplate commercial,
+			int slaHours, Long openedBy, Instant at) {
+		if (currentStage.next().isEmpty()) {
+			throw new RuleViolationException("gate.open.noNextStage", currentStage);
+		}
+		if (technical.getFromStage() != currentStage || commercial.getFromStage() != currentStage
+				|| technical.getTrack() != Track.TECHNICAL || commercial.getTrack() != Track.COMMERCIAL) {
+			throw new IllegalArgumentException("templates do not fit the transition");
+		}
+		return new Gate(prototypeId, currentStage, technical, commercial, slaHours, openedBy, at);
+	}
+
+	private void copy(Track track, ChecklistTemplate template) {
+		int position = 0;
+		for (ItemSpec spec : template.specs()) {
+			this.items.add(new GateItem(this, track, ++position, spec));
+		}
+	}
+
+	/** Registers the opening once the gate has its id. */
+	Gate opened(String actor) {
+		registerEvent(new GateOpened(this.id, this.prototypeId, this.fromStage, this.toStage, actor, this.openedAt));
+		return this;
+	}
+
+	/**
+	 * Answers one item of a track. A change to a track that holds a valid signature invalidates
+	 * that signature (and only that track's).
+	 */
+	void answer(Track track, String code, Answer answer, Actor actor, Instant at, String source) {
+		requireOpen();
+		if (!actor.holds(track.signingRole())) {
+			throw new RuleViolationException("gate.answer.wrongRole." + track);
+		}
+		GateItem item = item(track, code);
+		String before = item.answerText();
+		if (item.record(answer, actor.id(), at, source, null)) {
+			invalidateSignatureOf(track, at, actor.username(), "answer changed: " + code + " = " + item.answerText());
+		}
+		touch(at);
+		registerEvent(new ItemAnswered(this.id, track, code, before, item.answerText(), source, actor.username(), at));
+	}
+
+	/**
+	 * New evidence for a metric: every item bound to it re-evaluates. A signature is invalidated
+	 * only when an item's PASS/FAIL changes; otherwise a signed value stays as it was signed.
+	 * @return whether anything changed
+	 */
+	boolean applyEvidence(String metricKey, java.math.BigDecimal value, LocalDate date, String source, Instant at) {
+		if (this.status != GateStatus.OPEN) {
+			return false;
+		}
+		boolean changed = false;
+		for (GateItem item : this.items) {
+			if (!metricKey.equals(item.getMetricKey())) {
+				continue;
+			}
+			Answer evidence = new Answer(null, value, null);
+			Verdict before = item.verdict();
+			Verdict after = item.verdictFor(evidence);
+			boolean signed = validSignature(item.getTrack()).isPresent();
+			if (signed && before == after) {
+				continue;
+			}
+			String beforeText = item.answerText();
+			item.record(evidence, null, at, "metric:" + source, date);
+			if (before != after) {
+				invalidateSignatureOf(item.getTrack(), at, "metrics", "new evidence: " + metricKey + " = "
+						+ value.stripTrailingZeros().toPlainString() + " on " + date);
+			}
+			registerEvent(new ItemAnswered(this.id, item.getTrack(), item.getCode(), beforeText, item.answerText(),
+					"metric:" + source, "metrics", at));
+			changed = true;
+		}
+		if (changed) {
+			touch(at);
+		}
+		return changed;
+	}
+
+	/**
+	 * Signs a track. The signer must hold the track's role, must not have signed the other track,
+	 * must have seen the current answers ({@code shownHash}); an approval needs every blocking
+	 * item to pass. The second valid approval approves the gate; a rejection closes it.
+	 */
+	Signature sign(Track track, Actor signer, Meaning meaning, String reason, String shownHash, String meaningText,
+			Instant at) {
+		requireOpen();
+		SeparationOfDuties.check(track, signer, this.signatures);
+		if (validSignature(track).isPresent()) {
+			throw new ConflictException("gate.sign.alreadySigned");
+		}
+		String currentHash = contentHash(track);
+		if (!currentHash.equals(shownHash)) {
+			throw new RuleViolationException("gate.sign.contentChanged");
+		}
+		if (meaning == Meaning.APPROVE) {
+			List<String> failing = failingBlockingItems(track);
+			if (!failing.isEmpty()) {
+				throw new RuleViolationException("gate.sign.blockingFails", String.join(", ", failing));
+			}
+		}
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (meaning == Meaning.REJECT && why == null) {
+			throw new RuleViolationException("gate.sign.reasonRequired");
+		}
+		Signature signature = new Signature(this, track, signer, at, meaning, meaningText, why, templateId(track),
+				templateVersion(track), currentHash);
+		this.signatures.add(signature);
+		touch(at);
+		registerEvent(new TrackSigned(this.id, track, meaning, signer.id(), signer.fullName(), currentHash, why,
+				signer.username(), at));
+		if (meaning == Meaning.REJECT) {
+			this.status = GateStatus.REJECTED;
+			this.decidedAt = at;
+			this.decisionReason = track + ": " + why;
+			registerEvent(new GateRejected(this.id, this.prototypeId, this.fromStage, this.toStage,
+					this.decisionReason, signer.username(), at));
+		}
+		else if (validSignature(track.other()).filter(Signature::isValidApproval).isPresent()) {
+			this.status = GateStatus.APPROVED;
+			this.decidedAt = at;
+			registerEvent(new GateApproved(this.id, this.prototypeId, this.fromStage, this.toStage, signer.id(),
+					signer.username(), at));
+		}
+		return signature;
+	}
+
+	private void invalidateSignatureOf(Track track, Instant at, String by, String why) {
+		validSignature(track).ifPresent((signature) -> {
+			signature.invalidate(at, by, why);
+			registerEvent(new SignatureInvalidated(this.id, track, signature.getId(), signature.getSignerName(), why,
+					by, at));
+		});
+	}
+
+	private void requireOpen() {
+		if (this.status != GateStatus.OPEN) {
+			throw new ConflictException("gate.notOpen", this.id, this.status);
+		}
+	}
+
+	private void touch(Instant at) {
+		this.lastChangedAt = at;
+	}
+
+	GateItem item(Track track, String code) {
+		return this.items.stream()
+			.filter((i) -> i.getTrack() == track && i.getCode().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new io.dualgate.shared.NotFoundException("gate.item.notFound", track, code));
+	}
+
+	List<GateItem> items(Track track) {
+		return this.items.stream().filter((i) -> i.getTrack() == track).toList();
+	}
+
+	Optional<Signature> validSignature(Track track) {
+		return this.signatures.stream().filter((s) -> s.getTrack() == track && s.isValid()).findFirst();
+	}
+
+	List<String> failingBlockingItems(Track track) {
+		return items(track).stream()
+			.filter((i) -> i.isBlocking() && !i.verdict().passes())
+			.map(GateItem::getCode)
+			.collect(Collectors.toList());
+	}
+
+	String contentHash(Track track) {
+		return CanonicalAnswers.hash(this.id, track, templateId(track), templateVersion(track), this.items);
+	}
+
+	long templateId(Track track) {
+		return (track == Track.TECHNICAL) ? this.technicalTemplateId : this.commercialTemplateId;
+	}
+
+	int templateVersion(Track track) {
+		return (track == Track.TECHNICAL) ? this.technicalTemplateVersion : this.commercialTemplateVersion;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	long getPrototypeId() {
+		return this.prototypeId;
+	}
+
+	Stage getFromStage() {
+		return this.fromStage;
+	}
+
+	Stage getToStage() {
+		return this.toStage;
+	}
+
+	GateStatus getStatus() {
+		return this.status;
+	}
+
+	Instant getOpenedAt() {
+		return this.openedAt;
+	}
+
+	Long getOpenedBy() {
+		return this.openedBy;
+	}
+
+	int getSlaHours() {
+		return this.slaHours;
+	}
+
+	Instant getDecidedAt() {
+		return this.decidedAt;
+	}
+
+	String getDecisionReason() {
+		return this.decisionReason;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	List<GateItem> getItems() {
+		return this.items;
+	}
+
+	List<Signature> getSignatures() {
+		return this.signatures;
+	}
+
+	/** The events registered and not yet published (for tests of the aggregate). */
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
+	/** For tests of the aggregate without a database. */
+	void assignIdForTest(long id) {
+		this.id = id;
+	}
+
+}

@@ -1,0 +1,210 @@
+package io.dualgate.gate;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.dualgate.audit.AuditTrail;
+import io.dualgate.people.AuthenticatedUser;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.RuleViolationException;
+import jakarta.validation.Valid;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class GateController {
+
+	private final Gates gates;
+
+	private final AuditTrail auditTrail;
+
+	private final GateRecordPdf pdf;
+
+	GateController(Gates gates, AuditTrail auditTrail, GateRecordPdf pdf) {
+		this.gates = gates;
+		this.auditTrail = auditTrail;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/gates")
+	@PreAuthorize("isAuthenticated()")
+	String list(@RequestParam(name = "status", required = false) GateStatus status, Model model) {
+		model.addAttribute("gates", this.gates.list(status));
+		model.addAttribute("statuses", GateStatus.values());
+		model.addAttribute("status", status);
+		model.addAttribute("queue", false);
+		return "gate/list";
+	}
+
+	@GetMapping("/gates/queue")
+	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	String queue(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
+		model.addAttribute("gates", this.gates.queueOf(me.id()));
+		model.addAttribute("queue", true);
+		return "gate/list";
+	}
+
+	@PostMapping("/gates")
+	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	String open(@RequestParam("prototypeKey") String prototypeKey, @AuthenticationPrincipal AuthenticatedUser me,
+			RedirectAttributes redirect) {
+		GateView gate = this.gates.open(prototypeKey, me.id());
+		redirect.addFlashAttribute("success", "gate.opened");
+		return "redirect:/gates/" + gate.id();
+	}
+
+	@GetMapping("/gates/{id}")
+	@PreAuthorize("isAuthenticated()")
+	String detail(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
+		GateView gate = this.gates.get(id);
+		model.addAttribute("gate", gate);
+		Map<Track, Boolean> canAnswer = new EnumMap<>(Track.class);
+		Map<Track, Boolean> canSign = new EnumMap<>(Track.class);
+		for (Track track : Track.values()) {
+			boolean mayAct = gate.open() && me.holds(track.signingRole());
+			canAnswer.put(track, mayAct);
+			boolean signedOther = gate.track(track.other()).signatures().stream().anyMatch((s) -> s.signerId() == me.id());
+			canSign.put(track, mayAct && !gate.track(track).signed() && !signedOther);
+		}
+		model.addAttribute("canAnswer", canAnswer);
+		model.addAttribute("canSign", canSign);
+		model.addAttribute("tracks", Track.values());
+		return "gate/detail";
+	}
+
+	@PostMapping("/gates/{id}/tracks/{track}/items/{code}")
+	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	String answer(@PathVariable long id, @PathVariable Track track, @PathVariable String code,
+			@Valid @ModelAttribute("answer") AnswerForm form, BindingResult result,
+			@AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "gate.answer.invalid");
+			redirect.addFlashAttribute("errorArg", code);
+		}
+		else {
+			try {
+				this.gates.answer(id, track, code, form.toAnswer(), form.revision(), me.id(), "FORM");
+				redirect.addFlashAttribute("success", "gate.answer.saved");
+				redirect.addFlashAttribute("successArg", code);
+			}
+			catch (RuleViolationException ex) {
+				redirect.addFlashAttribute("error", ex.messageCode());
+				redirect.addFlashAttribute("errorArg", code);
+			}
+		}
+		return "redirect:/gates/" + id + "#item-" + track + "-" + code;
+	}
+
+	@GetMapping("/gates/{id}/tracks/{track}/sign")
+	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	String signForm(@PathVariable long id, @PathVariable Track track, Model model) {
+		GateView gate = this.gates.get(id);
+		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
+		return signPage(gate, track, model);
+	}
+
+	@PostMapping("/gates/{id}/tracks/{track}/sign")
+	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
+			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
+				redirect.addFlashAttribute("success",
+						(gate.status() == GateStatus.APPROVED) ? "gate.sign.doneApproved"
+								: (gate.status() == GateStatus.REJECTED) ? "gate.sign.doneRejected" : "gate.sign.done");
+				return "redirect:/gates/" + id;
+			}
+			catch (RuleViolationException ex) {
+				String field = switch (ex.messageCode()) {
+					case "gate.sign.wrongPassword", "gate.sign.locked" -> "password";
+					case "gate.sign.reasonRequired" -> "reason";
+					case "gate.sign.confirmRequired" -> "confirmed";
+					default -> null;
+				};
+				if (field != null) {
+					result.rejectValue(field, ex.messageCode(), ex.arguments(), ex.messageCode());
+				}
+				else {
+					result.reject(ex.messageCode(), ex.arguments(), ex.messageCode());
+				}
+			}
+		}
+		GateView gate = this.gates.get(id);
+		return signPage(gate, track, model);
+	}
+
+	private String signPage(GateView gate, Track track, Model model) {
+		model.addAttribute("gate", gate);
+		model.addAttribute("track", track);
+		model.addAttribute("trackView", gate.track(track));
+		model.addAttribute("meanings", Meaning.values());
+		Map<Meaning, String> texts = new EnumMap<>(Meaning.class);
+		Arrays.stream(Meaning.values())
+			.forEach((m) -> texts.put(m, this.gates.meaningText(track, m, LocaleContextHolder.getLocale())));
+		model.addAttribute("meaningTexts", texts);
+		return "gate/sign";
+	}
+
+	@GetMapping("/gates/{id}/record")
+	@PreAuthorize("isAuthenticated()")
+	String record(@PathVariable long id, Model model) {
+		model.addAllAttributes(recordModel(id));
+		return "gate/record";
+	}
+
+	@GetMapping("/gates/{id}/record.pdf")
+	@PreAuthorize("isAuthenticated()")
+	ResponseEntity<byte[]> recordPdf(@PathVariable long id) {
+		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in English.
+		byte[] body = this.pdf.render(recordModel(id), java.util.Locale.ENGLISH);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"gate-" + id + "-record.pdf\"")
+			.body(body);
+	}
+
+	private Map<String, Object> recordModel(long id) {
+		GateView gate = this.gates.get(id);
+		return Map.of("gate", gate, "tracks", Track.values(), "audit",
+				this.auditTrail.forEntity("gate", String.valueOf(id)));
+	}
+
+	/** Two submits raced and the database kept its rule (one valid signature, one open gate). */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ModelAndView integrity(DataIntegrityViolationException ex) {
+		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
+		page.addObject("messageCode", "gate.conflict.integrity");
+		page.addObject("messageArgs", new Object[0]);
+		return page;
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ModelAndView conflict(ConflictException ex) {
+		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
+		page.addObject("messageCode", ex.messageCode());
+		page.addObject("messageArgs", ex.arguments());
+		return page;
+	}
+
+}

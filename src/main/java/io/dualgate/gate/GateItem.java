@@ -1,0 +1,203 @@
+package io.dualgate.gate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * One checklist item of a gate: a copy of the template's item and its current answer. Part of
+ * the {@link Gate} aggregate; changed only through it.
+ */
+@Entity
+@Table(name = "gate_item")
+class GateItem {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "gate_id")
+	private Gate gate;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Track track;
+
+	private int position;
+
+	private String code;
+
+	private String label;
+
+	@Enumerated(EnumType.STRING)
+	private ItemKind kind;
+
+	private String unit;
+
+	private String comparator;
+
+	private BigDecimal threshold;
+
+	private boolean blocking;
+
+	private String metricKey;
+
+	private Boolean answerYes;
+
+	private BigDecimal answerValue;
+
+	private String evidenceUrl;
+
+	private Long answeredBy;
+
+	private Instant answeredAt;
+
+	private String answerSource;
+
+	private LocalDate evidenceDate;
+
+	private int revision;
+
+	protected GateItem() {
+	}
+
+	GateItem(Gate gate, Track track, int position, ItemSpec spec) {
+		this.gate = gate;
+		this.track = track;
+		this.position = position;
+		this.code = spec.code();
+		this.label = spec.label();
+		this.kind = spec.kind();
+		this.unit = spec.unit();
+		this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
+		this.threshold = spec.threshold();
+		this.blocking = spec.blocking();
+		this.metricKey = spec.metricKey();
+	}
+
+	ItemSpec spec() {
+		return new ItemSpec(this.code, this.label, this.kind, this.unit,
+				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+	}
+
+	Answer answer() {
+		if (this.answeredAt == null) {
+			return null;
+		}
+		return new Answer(this.answerYes, this.answerValue, this.evidenceUrl);
+	}
+
+	Verdict verdict() {
+		return ChecklistRule.evaluate(spec(), answer());
+	}
+
+	Verdict verdictFor(Answer answer) {
+		return ChecklistRule.evaluate(spec(), answer);
+	}
+
+	/**
+	 * Stores an answer; returns whether anything that is signed changed.
+	 */
+	boolean record(Answer answer, Long by, Instant at, String source, LocalDate evidenceDate) {
+		Answer normalised = normalise(answer);
+		// Compare normalised forms: the database hands 99.97 back as 99.970000.
+		Answer stored = answer();
+		boolean changed = !Objects.equals(normalised, (stored != null) ? normalise(stored) : null);
+		this.answerYes = normalised.yes();
+		this.answerValue = normalised.value();
+		this.evidenceUrl = normalised.evidenceUrl();
+		this.answeredBy = by;
+		this.answeredAt = at;
+		this.answerSource = source;
+		this.evidenceDate = evidenceDate;
+		this.revision++;
+		return changed;
+	}
+
+	/** Keeps only the field that belongs to the kind, so that the hash has one spelling. */
+	private Answer normalise(Answer answer) {
+		String url = (answer.evidenceUrl() != null && !answer.evidenceUrl().isBlank()) ? answer.evidenceUrl().strip()
+				: null;
+		return switch (this.kind) {
+			case ATTESTATION -> new Answer(answer.yes(), null, url);
+			case MEASURE -> new Answer(null,
+					(answer.value() != null) ? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null,
+					url);
+			case EVIDENCE_LINK -> new Answer(null, null, url);
+		};
+	}
+
+	/** A short, stable rendering of the answer for the audit trail and the hash. */
+	String answerText() {
+		Answer answer = answer();
+		if (answer == null) {
+			return "unanswered";
+		}
+		StringBuilder text = new StringBuilder();
+		if (answer.yes() != null) {
+			text.append(answer.yes() ? "yes" : "no");
+		}
+		if (answer.value() != null) {
+			text.append(answer.value().stripTrailingZeros().toPlainString());
+		}
+		if (answer.evidenceUrl() != null) {
+			text.append((text.length() > 0) ? " " : "").append(answer.evidenceUrl());
+		}
+		return text.toString();
+	}
+
+	Track getTrack() {
+		return this.track;
+	}
+
+	int getPosition() {
+		return this.position;
+	}
+
+	String getCode() {
+		return this.code;
+	}
+
+	String getMetricKey() {
+		return this.metricKey;
+	}
+
+	Long getAnsweredBy() {
+		return this.answeredBy;
+	}
+
+	Instant getAnsweredAt() {
+		return this.answeredAt;
+	}
+
+	String getAnswerSource() {
+		return this.answerSource;
+	}
+
+	LocalDate getEvidenceDate() {
+		return this.evidenceDate;
+	}
+
+	int getRevision() {
+		return this.revision;
+	}
+
+	boolean isBlocking() {
+		return this.blocking;
+	}
+
+}

@@ -1,0 +1,283 @@
+package io.dualgate.gate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.dualgate.metrics.MetricReadings;
+import io.dualgate.metrics.ObservationRecorded;
+import io.dualgate.people.PasswordCheck;
+import io.dualgate.people.People;
+import io.dualgate.people.Person;
+import io.dualgate.portfolio.Portfolio;
+import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.RuleViolationException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens, answers and signs gates. Loads the aggregate, calls it and saves it: the decisions are
+ * the aggregate's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Gates {
+
+	private final GateRepository gates;
+
+	private final ChecklistTemplateRepository templates;
+
+	private final Portfolio portfolio;
+
+	private final People people;
+
+	private final ObjectProvider<MetricReadings> metricReadings;
+
+	private final GateProperties properties;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	Gates(GateRepository gates, ChecklistTemplateRepository templates, Portfolio portfolio, People people,
+			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
+			Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.gates = gates;
+		this.templates = templates;
+		this.portfolio = portfolio;
+		this.people = people;
+		this.metricReadings = metricReadings;
+		this.properties = properties;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	// --- commands
+
+	@Transactional
+	public GateView open(String prototypeKey, long actorId) {
+		return toView(open(prototypeKey, actor(actorId), this.clock.instant()));
+	}
+
+	@Transactional
+	Gate open(String prototypeKey, Actor actor, Instant at) {
+		PrototypeView prototype = this.portfolio.get(prototypeKey);
+		if (!prototype.isPm(actor.id())) {
+			throw new RuleViolationException("gate.open.notPm", prototypeKey);
+		}
+		if (this.gates.findByPrototypeIdAndStatus(prototype.id(), GateStatus.OPEN).isPresent()) {
+			throw new ConflictException("gate.open.alreadyOpen", prototypeKey);
+		}
+		if (prototype.stage().next().isEmpty()) {
+			throw new RuleViolationException("gate.open.noNextStage", prototype.stage());
+		}
+		ChecklistTemplate technical = this.templates
+			.findFirstByFromStageAndTrackOrderByVersionDesc(prototype.stage(), Track.TECHNICAL)
+			.orElseThrow(() -> new RuleViolationException("gate.open.noTemplate", prototype.stage()));
+		ChecklistTemplate commercial = this.templates
+			.findFirstByFromStageAndTrackOrderByVersionDesc(prototype.stage(), Track.COMMERCIAL)
+			.orElseThrow(() -> new RuleViolationException("gate.open.noTemplate", prototype.stage()));
+		Gate gate = this.gates.saveAndFlush(Gate.open(prototype.id(), prototype.stage(), technical, commercial,
+				this.properties.slaHoursFor(prototype.stage()), actor.id(), at));
+		gate.opened(actor.username());
+		// Items bound to a metric start from the latest evidence, when the metrics module exists.
+		MetricReadings readings = this.metricReadings.getIfAvailable();
+		if (readings != null) {
+			Set<String> keys = new HashSet<>();
+			gate.getItems().stream().map(GateItem::getMetricKey).filter(Objects::nonNull).forEach(keys::add);
+			for (String key : keys) {
+				readings.latest(prototype.id(), key)
+					.ifPresent((r) -> gate.applyEvidence(key, r.value(), r.date(), r.source(), at));
+			}
+		}
+		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * Answers one item. {@code expectedRevision} is the item's revision the form showed; a
+	 * different one means someone changed it meanwhile (409).
+	 */
+	@Transactional
+	public GateView answer(long gateId, Track track, String code, Answer answer, Integer expectedRevision,
+			long actorId, String source) {
+		return toView(answer(gateId, track, code, answer, expectedRevision, actor(actorId), source,
+				this.clock.instant()));
+	}
+
+	@Transactional
+	Gate answer(long gateId, Track track, String code, Answer answer, Integer expectedRevision, Actor actor,
+			String source, Instant at) {
+		Gate gate = load(gateId);
+		if (expectedRevision != null && gate.item(track, code).getRevision() != expectedRevision) {
+			throw new ConflictException("conflict.changedMeanwhile");
+		}
+		gate.answer(track, code, answer, actor, at, source);
+		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * Signs a track after re-checking the signer's password. Wrong passwords count towards the
+	 * lock-out even though nothing else is saved. The password check (slow on purpose, and in its
+	 * own transaction) runs before the signing transaction opens, so that a signer never holds
+	 * two database connections at once.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public GateView sign(long gateId, Track track, SignCommand command, long actorId) {
+		if (!command.confirmed()) {
+			throw new RuleViolationException("gate.sign.confirmRequired");
+		}
+		PasswordCheck check = this.people.checkPassword(actorId, command.password());
+		if (check == PasswordCheck.LOCKED) {
+			throw new RuleViolationException("gate.sign.locked");
+		}
+		if (check != PasswordCheck.CORRECT) {
+			throw new RuleViolationException("gate.sign.wrongPassword");
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.transactions.execute((status) -> {
+			Gate gate = load(gateId);
+			if (command.expectedVersion() != null && command.expectedVersion() != gate.getVersion()) {
+				throw new ConflictException("conflict.changedMeanwhile");
+			}
+			return toView(sign(gate, track, actor(actorId), command.meaning(), command.reason(), command.shownHash(),
+					this.clock.instant(), locale));
+		});
+	}
+
+	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
+			Locale locale) {
+		gate.sign(track, signer, meaning, reason, shownHash, meaningText(track, meaning, locale), at);
+		return this.gates.saveAndFlush(gate);
+	}
+
+	/** The confirmation text a signature means; set by the server, never by the form. */
+	public String meaningText(Track track, Meaning meaning, Locale locale) {
+		return this.messages.getMessage("gate.meaning." + meaning + "." + track, null, locale);
+	}
+
+	/**
+	 * New evidence for a metric re-evaluates the bound items of the prototype's open gate, in the
+	 * recording transaction.
+	 */
+	@EventListener
+	@Transactional
+	public void on(ObservationRecorded observation) {
+		this.gates.findByPrototypeIdAndStatus(observation.prototypeId(), GateStatus.OPEN).ifPresent((gate) -> {
+			if (gate.applyEvidence(observation.metricKey(), observation.value(), observation.date(),
+					observation.source(), this.clock.instant())) {
+				this.gates.saveAndFlush(gate);
+			}
+		});
+	}
+
+	// --- queries
+
+	public GateView get(long id) {
+		return toView(load(id));
+	}
+
+	public List<GateView> list(GateStatus status) {
+		return sortedOverdueFirst(this.gates.findByStatusOrAll(status).stream().map(this::toView));
+	}
+
+	public List<GateView> forPrototype(long prototypeId) {
+		return this.gates.findByPrototypeIdOrderByOpenedAtDesc(prototypeId).stream().map(this::toView).toList();
+	}
+
+	/** Open gates waiting for a track that this person may sign (and has not signed the other). */
+	public List<GateView> queueOf(long userId) {
+		Person person = this.people.get(userId);
+		return sortedOverdueFirst(this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map(this::toView).filter((g) -> {
+			for (Track track : Track.values()) {
+				TrackView mine = g.track(track);
+				TrackView other = g.track(track.other());
+				boolean signedOther = other.signatures().stream().anyMatch((s) -> s.signerId() == userId);
+				if (person.holds(track.signingRole()) && !mine.signed() && !signedOther) {
+					return true;
+				}
+			}
+			return false;
+		}));
+	}
+
+	private static List<GateView> sortedOverdueFirst(java.util.stream.Stream<GateView> views) {
+		return views
+			.sorted(Comparator.comparing((GateView g) -> !g.sla().overdue())
+				.thenComparing((GateView g) -> g.status() != GateStatus.OPEN)
+				.thenComparing(GateView::openedAt, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	// --- helpers
+
+	Gate load(long id) {
+		return this.gates.findById(id).orElseThrow(() -> new NotFoundException("gate.notFound", id));
+	}
+
+	Actor actor(long userId) {
+		Person person = this.people.get(userId);
+		if (!person.active()) {
+			throw new RuleViolationException("gate.actor.inactive");
+		}
+		return Actor.of(person);
+	}
+
+	GateView toView(Gate gate) {
+		PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
+		Set<Long> ids = gate.getItems().stream().map(GateItem::getAnsweredBy).filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<Long, Person> answerers = ids.isEmpty() ? Map.of() : this.people.byIds(ids);
+		return new GateView(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(),
+				gate.getFromStage(), gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(),
+				gate.getDecidedAt(), gate.getDecisionReason(), gate.getVersion(),
+				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSlaHours(), this.clock.instant()),
+				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers));
+	}
+
+	private static TrackView track(Gate gate, Track track, Map<Long, Person> answerers) {
+		String hash = gate.contentHash(track);
+		List<ItemView> items = gate.items(track).stream().map((item) -> {
+			ItemSpec spec = item.spec();
+			Answer answer = item.answer();
+			Person by = (item.getAnsweredBy() != null) ? answerers.get(item.getAnsweredBy()) : null;
+			return new ItemView(spec.code(), spec.label(), spec.kind(), spec.unit(),
+					(spec.comparison() != null) ? spec.comparison().symbol() : null, spec.threshold(),
+					spec.thresholdText(), spec.blocking(), spec.metricKey(), (answer != null) ? answer.yes() : null,
+					(answer != null) ? answer.value() : null, (answer != null) ? answer.evidenceUrl() : null,
+					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
+					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict());
+		}).toList();
+		List<SignatureView> signatures = gate.getSignatures().stream().filter((s) -> s.getTrack() == track)
+			.map((s) -> s.toView(hash)).toList();
+		SignatureView valid = signatures.stream().filter(SignatureView::valid).findFirst().orElse(null);
+		return new TrackView(track, gate.templateId(track), gate.templateVersion(track), items, hash,
+				gate.failingBlockingItems(track), valid, signatures);
+	}
+
+	static <T> Map<Long, T> byId(Collection<T> values, Function<T, Long> id) {
+		return values.stream().collect(Collectors.toMap(id, Function.identity()));
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.dualgate.gate;
+
+/**
+ * What kind of answer a checklist item takes.
+ */
+public enum ItemKind {
+
+	/** Yes or no: "the fallback plan is complete". */
+	ATTESTATION,
+
+	/** A measured value with a unit, compared with a threshold. */
+	MEASURE,
+
+	/** A link to the evidence (a white paper, a signed agreement). */
+	EVIDENCE_LINK
+
+}

@@ -1,0 +1,140 @@
+package io.dualgate.gate;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * An electronic signature of one track of one gate. Never edited or deleted: when what it
+ * signed changes, it is flagged invalid (with time, who and why) and kept.
+ */
+@Entity
+@Table(name = "gate_signature")
+class Signature {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "gate_id", updatable = false)
+	private Gate gate;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Track track;
+
+	@Column(nullable = false, updatable = false)
+	private long signerId;
+
+	@Column(nullable = false, updatable = false)
+	private String signerName;
+
+	@Column(nullable = false, updatable = false)
+	private Instant signedAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private Meaning meaning;
+
+	@Column(nullable = false, updatable = false)
+	private String meaningText;
+
+	@Column(updatable = false)
+	private String reason;
+
+	@Column(nullable = false, updatable = false)
+	private long templateId;
+
+	@Column(nullable = false, updatable = false)
+	private int templateVersion;
+
+	@Column(nullable = false, updatable = false)
+	private String contentHash;
+
+	private boolean valid = true;
+
+	private Instant invalidatedAt;
+
+	private String invalidatedBy;
+
+	private String invalidationReason;
+
+	protected Signature() {
+	}
+
+	Signature(Gate gate, Track track, Actor signer, Instant signedAt, Meaning meaning, String meaningText,
+			String reason, long templateId, int templateVersion, String contentHash) {
+		this.gate = gate;
+		this.track = track;
+		this.signerId = signer.id();
+		this.signerName = signer.fullName();
+		this.signedAt = signedAt;
+		this.meaning = meaning;
+		this.meaningText = meaningText;
+		this.reason = reason;
+		this.templateId = templateId;
+		this.templateVersion = templateVersion;
+		this.contentHash = contentHash;
+	}
+
+	void invalidate(Instant at, String by, String why) {
+		this.valid = false;
+		this.invalidatedAt = at;
+		this.invalidatedBy = by;
+		this.invalidationReason = (why.length() > 500) ? why.substring(0, 500) : why;
+	}
+
+	boolean isValidApproval() {
+		return this.valid && this.meaning == Meaning.APPROVE;
+	}
+
+	SignatureView toView(String currentHash) {
+		return new SignatureView(this.id, this.track, this.signerId, this.signerName, this.signedAt, this.meaning,
+				this.meaningText, this.reason, this.templateVersion, this.contentHash, this.valid, this.invalidatedAt,
+				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(currentHash));
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Track getTrack() {
+		return this.track;
+	}
+
+	long getSignerId() {
+		return this.signerId;
+	}
+
+	String getSignerName() {
+		return this.signerName;
+	}
+
+	Meaning getMeaning() {
+		return this.meaning;
+	}
+
+	boolean isValid() {
+		return this.valid;
+	}
+
+	String getContentHash() {
+		return this.contentHash;
+	}
+
+	Instant getSignedAt() {
+		return this.signedAt;
+	}
+
+}

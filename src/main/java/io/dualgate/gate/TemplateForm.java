@@ -1,0 +1,189 @@
+package io.dualgate.gate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The template editor: one row per item plus a few empty rows for new items (blank rows are
+ * ignored). A JavaBean rather than a record because the browser posts indexed rows.
+ */
+class TemplateForm {
+
+	@NotBlank
+	@Size(max = 200)
+	private String title;
+
+	@NotBlank
+	@Size(max = 500)
+	private String changeNote;
+
+	/** The version the editor started from; a newer one means someone else saved meanwhile. */
+	private Integer baseVersion;
+
+	@Valid
+	private List<Row> items = new ArrayList<>();
+
+	static TemplateForm of(ChecklistTemplate template, int emptyRows) {
+		TemplateForm form = new TemplateForm();
+		form.title = template.getTitle();
+		form.baseVersion = template.getVersion();
+		for (ItemSpec spec : template.specs()) {
+			Row row = new Row();
+			row.code = spec.code();
+			row.label = spec.label();
+			row.kind = spec.kind();
+			row.unit = spec.unit();
+			row.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
+			row.threshold = spec.threshold();
+			row.blocking = spec.blocking();
+			row.metricKey = spec.metricKey();
+			form.items.add(row);
+		}
+		for (int i = 0; i < emptyRows; i++) {
+			Row row = new Row();
+			row.blocking = true;
+			form.items.add(row);
+		}
+		return form;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getChangeNote() {
+		return this.changeNote;
+	}
+
+	public void setChangeNote(String changeNote) {
+		this.changeNote = changeNote;
+	}
+
+	public Integer getBaseVersion() {
+		return this.baseVersion;
+	}
+
+	public void setBaseVersion(Integer baseVersion) {
+		this.baseVersion = baseVersion;
+	}
+
+	public List<Row> getItems() {
+		return this.items;
+	}
+
+	public void setItems(List<Row> items) {
+		this.items = items;
+	}
+
+	public static class Row {
+
+		@Size(max = 40)
+		private String code;
+
+		@Size(max = 500)
+		private String label;
+
+		private ItemKind kind;
+
+		@Size(max = 20)
+		private String unit;
+
+		private String comparator;
+
+		private BigDecimal threshold;
+
+		private boolean blocking;
+
+		@Size(max = 64)
+		private String metricKey;
+
+		private boolean remove;
+
+		boolean isBlank() {
+			return (this.code == null || this.code.isBlank()) && (this.label == null || this.label.isBlank());
+		}
+
+		public String getCode() {
+			return this.code;
+		}
+
+		public void setCode(String code) {
+			this.code = code;
+		}
+
+		public String getLabel() {
+			return this.label;
+		}
+
+		public void setLabel(String label) {
+			this.label = label;
+		}
+
+		public ItemKind getKind() {
+			return this.kind;
+		}
+
+		public void setKind(ItemKind kind) {
+			this.kind = kind;
+		}
+
+		public String getUnit() {
+			return this.unit;
+		}
+
+		public void setUnit(String unit) {
+			this.unit = unit;
+		}
+
+		public String getComparator() {
+			return this.comparator;
+		}
+
+		public void setComparator(String comparator) {
+			this.comparator = comparator;
+		}
+
+		public BigDecimal getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(BigDecimal threshold) {
+			this.threshold = threshold;
+		}
+
+		public boolean isBlocking() {
+			return this.blocking;
+		}
+
+		public void setBlocking(boolean blocking) {
+			this.blocking = blocking;
+		}
+
+		public String getMetricKey() {
+			return this.metricKey;
+		}
+
+		public void setMetricKey(String metricKey) {
+			this.metricKey = metricKey;
+		}
+
+		public boolean isRemove() {
+			return this.remove;
+		}
+
+		public void setRemove(boolean remove) {
+			this.remove = remove;
+		}
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.dualgate.gate;
+
+import java.time.Instant;
+
+import io.dualgate.portfolio.Stage;
+
+/**
+ * One version of a checklist template as pages show it.
+ */
+public record TemplateView(long id, Stage fromStage, Stage toStage, Track track, int version, String title,
+		Instant createdAt, String changeNote, int items) {
+
+	static TemplateView of(ChecklistTemplate template) {
+		return new TemplateView(template.getId(), template.getFromStage(), template.getToStage(), template.getTrack(),
+				template.getVersion(), template.getTitle(), template.getCreatedAt(), template.getChangeNote(),
+				template.specs().size());
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.dualgate.gate;
+
+/**
+ * The computed state of a checklist item; never typed in by a person.
+ */
+public enum Verdict {
+
+	PASS, FAIL, OPEN;
+
+	public boolean passes() {
+		return this == PASS;
+	}
+
+}

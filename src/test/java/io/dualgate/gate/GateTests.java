@@ -1,0 +1,240 @@
+package io.dualgate.gate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.dualgate.people.Role;
+import io.dualgate.portfolio.Stage;
+import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.RuleViolationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The rules of the dual-sign gate, without Spring or a database.
+ */
+class GateTests {
+
+	static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
+
+	static final Actor EXPLORER = new Actor(1, "explorer", "Lin Wei", Set.of(Role.EXPLORATION_PM));
+
+	static final Actor DELIVERER = new Actor(2, "deliverer", "Maria Santos", Set.of(Role.DELIVERY_PM));
+
+	static final Actor BOTH = new Actor(3, "both", "Bo Th", Set.of(Role.EXPLORATION_PM, Role.DELIVERY_PM));
+
+	static final Actor EXECUTIVE = new Actor(4, "executive", "Grace Okafor", Set.of(Role.EXECUTIVE));
+
+	Gate gate;
+
+	@BeforeEach
+	void openGate() {
+		this.gate = newGate(42);
+	}
+
+	static Gate newGate(long id) {
+		ChecklistTemplate technical = template(Track.TECHNICAL, 10L,
+				List.of(ItemSpec.measure("availability_pct", "Availability", "%", Comparison.AT_LEAST, "99.95", true,
+						"availability_pct"), ItemSpec.attestation("fallback_plan", "Fallback", true),
+						ItemSpec.attestation("nice_to_have", "Advisory", false)));
+		ChecklistTemplate commercial = template(Track.COMMERCIAL, 11L,
+				List.of(ItemSpec.measure("willingness_to_pay_usd", "WTP", "USD/year", Comparison.AT_LEAST, "25000",
+						true, null), ItemSpec.link("data_sovereignty", "Agreement", true)));
+		Gate gate = Gate.open(7, Stage.PROTOTYPE, technical, commercial, 48, 1L, T0);
+		gate.assignIdForTest(id);
+		return gate;
+	}
+
+	static ChecklistTemplate template(Track track, long id, List<ItemSpec> items) {
+		ChecklistTemplate template = new ChecklistTemplate(Stage.PROTOTYPE, track, 1, "t", items, T0, null, null);
+		ReflectionTestUtils.setField(template, "id", id);
+		return template;
+	}
+
+	static void passTechnical(Gate gate, Actor by) {
+		gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.97"), by, T0, "FORM");
+		gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), by, T0, "FORM");
+	}
+
+	static void passCommercial(Gate gate, Actor by) {
+		gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("30000"), by, T0, "FORM");
+		gate.answer(Track.COMMERCIAL, "data_sovereignty", Answer.link("https://docs.example/dsa.pdf"), by, T0, "FORM");
+	}
+
+	Signature sign(Track track, Actor who, Meaning meaning) {
+		return this.gate.sign(track, who, meaning, (meaning == Meaning.REJECT) ? "not ready" : null,
+				this.gate.contentHash(track), "text", T0.plusSeconds(60));
+	}
+
+	@Test
+	void approvesWhenBothTracksHoldValidApprovalsByTwoPeople() {
+		passTechnical(this.gate, EXPLORER);
+		passCommercial(this.gate, DELIVERER);
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.OPEN);
+		sign(Track.COMMERCIAL, DELIVERER, Meaning.APPROVE);
+		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.APPROVED);
+		assertThat(this.gate.getDecidedAt()).isNotNull();
+		assertThat(this.gate.pendingEvents()).hasAtLeastOneElementOfType(GateApproved.class);
+	}
+
+	@Test
+	void rejectsApprovalWhileABlockingItemFails() {
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.90"), EXPLORER, T0, "FORM");
+		this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0, "FORM");
+		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("gate.sign.blockingFails");
+		assertThat(this.gate.getSignatures()).isEmpty();
+	}
+
+	@Test
+	void advisoryItemsDoNotBlockApproval() {
+		passTechnical(this.gate, EXPLORER);
+		this.gate.answer(Track.TECHNICAL, "nice_to_have", Answer.yes(false), EXPLORER, T0, "FORM");
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
+	}
+
+	@Test
+	void rejectsSignatureOfTheOtherTrackBySamePersonEvenWithBothRoles() {
+		passTechnical(this.gate, BOTH);
+		passCommercial(this.gate, BOTH);
+		sign(Track.TECHNICAL, BOTH, Meaning.APPROVE);
+		assertThatThrownBy(() -> sign(Track.COMMERCIAL, BOTH, Meaning.APPROVE))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("gate.sign.sameSigner");
+		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.OPEN);
+	}
+
+	@Test
+	void onlyTheTracksRoleSigns() {
+		passCommercial(this.gate, DELIVERER);
+		assertThatThrownBy(() -> sign(Track.COMMERCIAL, EXPLORER, Meaning.APPROVE))
+			.isInstanceOf(RuleViolationException.class);
+		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXECUTIVE, Meaning.APPROVE))
+			.isInstanceOf(RuleViolationException.class);
+		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXECUTIVE, T0,
+				"FORM"))
+			.isInstanceOf(RuleViolationException.class);
+	}
+
+	@Test
+	void changingAnAnswerInvalidatesOnlyThatTracksSignature() {
+		passTechnical(this.gate, EXPLORER);
+		passCommercial(this.gate, DELIVERER);
+		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("40000"), DELIVERER, T0, "FORM");
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("41000"), DELIVERER, T0, "FORM");
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
+
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.99"), EXPLORER, T0.plusSeconds(120),
+				"FORM");
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isEmpty();
+		Signature invalidated = this.gate.getSignatures().get(0);
+		assertThat(invalidated.isValid()).isFalse();
+		assertThat(invalidated.toView("x").invalidationReason()).contains("availability_pct");
+		assertThat(invalidated.toView("x").invalidatedBy()).isEqualTo("explorer");
+		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.OPEN);
+		assertThat(this.gate.pendingEvents()).hasAtLeastOneElementOfType(SignatureInvalidated.class);
+	}
+
+	@Test
+	void sameAnswerAgainKeepsTheSignature() {
+		passTechnical(this.gate, EXPLORER);
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.970"), EXPLORER, T0, "FORM");
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
+	}
+
+	@Test
+	void refusesASignatureOverAnswersTheSignerDidNotSee() {
+		passTechnical(this.gate, EXPLORER);
+		String shown = this.gate.contentHash(Track.TECHNICAL);
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.96"), EXPLORER, T0, "FORM");
+		assertThatThrownBy(
+				() -> this.gate.sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE, null, shown, "text", T0))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("gate.sign.contentChanged");
+	}
+
+	@Test
+	void refusesASecondValidSignatureOnATrack() {
+		passTechnical(this.gate, EXPLORER);
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		Actor other = new Actor(9, "other", "Other Explorer", Set.of(Role.EXPLORATION_PM));
+		assertThatThrownBy(() -> sign(Track.TECHNICAL, other, Meaning.APPROVE)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aRejectionClosesTheGateWithItsReason() {
+		sign(Track.COMMERCIAL, DELIVERER, Meaning.REJECT);
+		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.REJECTED);
+		assertThat(this.gate.getDecisionReason()).contains("not ready");
+		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0,
+				"FORM"))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aRejectionNeedsAReason() {
+		assertThatThrownBy(() -> this.gate.sign(Track.COMMERCIAL, DELIVERER, Meaning.REJECT, " ",
+				this.gate.contentHash(Track.COMMERCIAL), "text", T0))
+			.hasMessage("gate.sign.reasonRequired");
+	}
+
+	@Test
+	void newMetricEvidenceInvalidatesOnlyWhenTheVerdictChanges() {
+		passTechnical(this.gate, EXPLORER);
+		passCommercial(this.gate, DELIVERER);
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+
+		// Still passing: the signature stands and the signed value is kept.
+		this.gate.applyEvidence("availability_pct", new BigDecimal("99.98"), LocalDate.of(2026, 5, 5), "API", T0);
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
+
+		// Now failing: the technical signature goes, with the evidence as the reason.
+		this.gate.applyEvidence("availability_pct", new BigDecimal("99.1"), LocalDate.of(2026, 5, 6), "API", T0);
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isEmpty();
+		assertThat(this.gate.getSignatures().get(0).toView("").invalidationReason())
+			.isEqualTo("new evidence: availability_pct = 99.1 on 2026-05-06");
+		assertThat(this.gate.item(Track.TECHNICAL, "availability_pct").verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(this.gate.item(Track.TECHNICAL, "availability_pct").getEvidenceDate())
+			.isEqualTo(LocalDate.of(2026, 5, 6));
+	}
+
+	@Test
+	void evidenceForAnUnboundMetricChangesNothing() {
+		assertThat(this.gate.applyEvidence("nps", BigDecimal.TEN, LocalDate.of(2026, 5, 5), "API", T0)).isFalse();
+	}
+
+	@Test
+	void canonicalHashIsStableAndBoundToGateAndTrack() {
+		passTechnical(this.gate, EXPLORER);
+		String first = this.gate.contentHash(Track.TECHNICAL);
+		assertThat(first).matches("[0-9a-f]{64}").isEqualTo(this.gate.contentHash(Track.TECHNICAL));
+		// Same answers written differently hash the same.
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.9700"), EXPLORER, T0, "FORM");
+		assertThat(this.gate.contentHash(Track.TECHNICAL)).isEqualTo(first);
+		// The same answers on another gate do not.
+		Gate other = newGate(43);
+		passTechnical(other, EXPLORER);
+		assertThat(other.contentHash(Track.TECHNICAL)).isNotEqualTo(first);
+		assertThat(this.gate.contentHash(Track.COMMERCIAL)).isNotEqualTo(first);
+		// A known serialisation gives a known digest (guards against accidental format changes).
+		assertThat(CanonicalAnswers.sha256("abc"))
+			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(CanonicalAnswers.serialise(42, Track.TECHNICAL, 10, 1, this.gate.getItems()))
+			.startsWith("dualgate-track-v1\ngate=42\ntrack=TECHNICAL\ntemplate=10@1\n")
+			.contains("item=16:availability_pct|MEASURE|10:>= 99.95 %|blocking||99.97|0:\n");
+	}
+
+}
