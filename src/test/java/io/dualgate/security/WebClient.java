@@ -47,9 +47,7 @@ public final class WebClient {
 
 	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
+		withHeaders(request, headers);
 		return remember(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
@@ -72,10 +70,22 @@ public final class WebClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", contentType)
 			.POST(body);
+		withHeaders(request, headers);
+		return remember(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	/** Asks for HTML as a browser does, unless the caller says otherwise. */
+	private static void withHeaders(HttpRequest.Builder request, String... headers) {
+		boolean accept = false;
+		for (int i = 0; i < headers.length; i += 2) {
+			accept |= headers[i].equalsIgnoreCase("Accept");
+		}
+		if (!accept) {
+			request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		}
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
-		return remember(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
 	/** Signs in through the login form; returns the answer to the login POST. */
