@@ -76,7 +76,13 @@ class HostileInputTests {
 		check(problems, "huge header", this.explorer.get("/prototypes", "X-Filler", "y".repeat(20_000)));
 		check(problems, "api bad enum", this.explorer.get("/api/v1/prototypes?stage=NOPE", "Authorization", this.bearer));
 		check(problems, "api unknown key", this.explorer.get("/api/v1/prototypes/NOPE", "Authorization", this.bearer));
-		check(problems, "api unknown path", this.explorer.get("/api/v1/nothing/here", "Authorization", this.bearer));
+		HttpResponse<String> unknownApi = this.explorer.get("/api/v1/nothing/here", "Authorization", this.bearer);
+		check(problems, "api unknown path", unknownApi);
+		assertThat(unknownApi.statusCode()).isEqualTo(404);
+		assertThat(unknownApi.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		HttpResponse<String> unknownPage = this.explorer.get("/no/such/page/either");
+		assertThat(unknownPage.statusCode()).isEqualTo(404);
+		assertThat(unknownPage.body()).contains("Not found");
 		check(problems, "api bad token", this.explorer.get("/api/v1/prototypes", "Authorization", "Bearer ' OR 1=1 --"));
 		check(problems, "api no token", this.explorer.get("/api/v1/prototypes"));
 		assertThat(problems).isEmpty();
