@@ -31,7 +31,7 @@ final class ProblemResponses {
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == HttpStatus.UNAUTHORIZED) {
+		if (status == HttpStatus.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
 		json.writeValue(response.getOutputStream(), problem);

@@ -93,15 +93,35 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Operations endpoints: health open to probes (no details), everything else (Prometheus)
+	 * for admins, with HTTP Basic so that a scraper can authenticate; no session is created.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(actuatorEntryPoint()))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(actuatorEntryPoint())
+				.accessDeniedHandler(problemAccessDenied()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/admin/**", "/actuator/**")
+			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
@@ -135,6 +155,14 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint problemEntryPoint() {
 		return (request, response, ex) -> ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
 				"Authentication is required: send 'Authorization: Bearer <token>' (or HTTP Basic to POST /api/v1/tokens).");
+	}
+
+	private static AuthenticationEntryPoint actuatorEntryPoint() {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"DualGate operations\"");
+			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+					"Operations endpoints need an administrator's credentials (HTTP Basic).");
+		};
 	}
 
 	private static AccessDeniedHandler problemAccessDenied() {

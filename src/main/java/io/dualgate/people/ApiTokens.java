@@ -118,7 +118,7 @@ public class ApiTokens {
 
 	record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
 
-		boolean revoked() {
+		public boolean revoked() {
 			return this.revokedAt != null;
 		}
 

@@ -1,5 +1,8 @@
 package io.dualgate.people;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -9,20 +12,33 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Password login: bcrypt through the delegating encoder, and a lock-out after repeated failures.
+ * Password login: Argon2id through the delegating encoder, and a lock-out after repeated failures.
  * The password is checked before lock and activity, so that a locked or deactivated account
  * costs the same time as any other and reveals nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginConfiguration {
 
+	/** New hashes use Argon2id; bcrypt hashes (older accounts) still verify. */
+	static final String ENCODING_ID = "argon2@SpringSecurity_v5_8";
+
+	/**
+	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy allows 128
+	 * characters (up to 512 bytes in UTF-8). Hashes of the other ids still verify.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put(ENCODING_ID, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(ENCODING_ID, encoders);
+		return delegating;
 	}
 
 	@Bean

@@ -1,0 +1,135 @@
+package io.dualgate.ops;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.dualgate.DualGateApplication;
+import io.dualgate.security.WebClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two DualGate nodes on loopback sharing one PostgreSQL, as behind a load balancer: a session
+ * started on one node is valid on the other (Spring Session JDBC), a form rendered by one is
+ * accepted by the other (the CSRF token lives in the shared session), and a ShedLock-guarded job
+ * runs once per slot, not once per node.
+ */
+class TwoNodesTests {
+
+	static EmbeddedPostgres postgres;
+
+	static ConfigurableApplicationContext nodeA;
+
+	static ConfigurableApplicationContext nodeB;
+
+	@BeforeAll
+	static void startTwoNodes() throws Exception {
+		postgres = EmbeddedPostgres.builder().start();
+		String url = postgres.getJdbcUrl("postgres", "postgres");
+		// One after the other: the first node migrates the schema and loads the demo data.
+		nodeA = start("node-a", url);
+		nodeB = start("node-b", url);
+	}
+
+	@AfterAll
+	static void stopEverything() throws Exception {
+		if (nodeB != null) {
+			nodeB.close();
+		}
+		if (nodeA != null) {
+			nodeA.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String name, String url) {
+		return new SpringApplicationBuilder(DualGateApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--dualgate.demo=true", "--dualgate.node.name=" + name,
+				"--dualgate.ops.housekeeping.cron=*/2 * * * * *", "--dualgate.ops.housekeeping.lock-at-least-for=PT1S",
+				"--dualgate.ops.housekeeping.lock-at-most-for=PT1M", "--spring.main.banner-mode=off");
+	}
+
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
+	}
+
+	@Test
+	void aSessionStartedOnOneNodeWorksOnTheOther() throws Exception {
+		WebClient onA = new WebClient(base(nodeA));
+		HttpResponse<String> login = onA.logIn("explorer", "dualgate-demo");
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		String session = onA.cookies()
+			.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("SESSION"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		HttpResponse<String> formOnA = onA.get("/prototypes/new");
+		assertThat(formOnA.statusCode()).isEqualTo(200);
+		String csrfFromA = onA.csrfToken();
+
+		// Node B has never seen this browser: only the cookie travels.
+		WebClient onB = new WebClient(base(nodeB));
+		HttpResponse<String> listOnB = onB.get("/prototypes", "Cookie", "SESSION=" + session);
+		assertThat(listOnB.statusCode()).isEqualTo(200);
+		assertThat(listOnB.body()).contains("Contract Risk Review", "Lin Wei");
+
+		// A form rendered by node A is accepted by node B, and its result is visible on node A.
+		HttpResponse<String> created = onB.postForm("/prototypes/new",
+				Map.of("_csrf", csrfFromA, "key", "TWO-NODES", "name", "Two Nodes Copilot", "problemStatement",
+						"Registered through node B with a session from node A.", "vertical", "Operations",
+						"explorationPmId", id("explorer"), "deliveryPmId", id("deliverer")),
+				"Cookie", "SESSION=" + session);
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/prototypes/TWO-NODES");
+		assertThat(onA.get("/prototypes/TWO-NODES").body()).contains("Two Nodes Copilot");
+	}
+
+	@Test
+	void aLockedJobRunsOncePerSlotNotOncePerNode() throws Exception {
+		JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (runs(jdbc) < 4 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+		}
+		assertThat(runs(jdbc)).as("housekeeping runs within 20 s at a 2 s cron").isGreaterThanOrEqualTo(4);
+		// Both nodes fire at the same even second; per 2-second slot exactly one of them ran.
+		List<Map<String, Object>> doubled = jdbc.queryForList("SELECT floor(extract(epoch FROM started_at) / 2) AS slot,"
+				+ " count(*) AS runs, string_agg(node, ',') AS nodes FROM job_run WHERE job_name = 'housekeeping'"
+				+ " GROUP BY 1 HAVING count(*) > 1");
+		assertThat(doubled).as("slots in which more than one node ran the job").isEmpty();
+		List<String> nodes = jdbc.queryForList("SELECT DISTINCT node FROM job_run", String.class);
+		assertThat(Set.of("node-a", "node-b")).containsAll(nodes);
+	}
+
+	private static long runs(JdbcTemplate jdbc) {
+		Long count = jdbc.queryForObject("SELECT count(*) FROM job_run WHERE job_name = 'housekeeping'", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static String id(String username) {
+		JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+		return String.valueOf(
+				jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username));
+	}
+
+}

@@ -1,0 +1,253 @@
+package io.dualgate.security;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.dualgate.IntegrationTest;
+import io.dualgate.people.ApiTokens;
+import io.dualgate.people.People;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * TRUST 19 and 20: who may call what. Every endpoint Spring MVC knows is called as anonymous,
+ * as each role, and as a "foreign" PM (a PM of another prototype, for object-level checks), and
+ * the answer must match the rule written here. An endpoint nobody classified fails the test:
+ * whoever adds a controller adds its line to {@link #MATRIX} (and, for a new path variable, a
+ * sample to {@link #SAMPLES}).
+ */
+@IntegrationTest
+class AccessMatrixTests {
+
+	/** Who calls. The foreign PM is an Exploration PM, but not of the sample prototype. */
+	enum Actor {
+
+		ANONYMOUS(null), EXPLORER("explorer"), DELIVERER("deliverer"), EXECUTIVE("executive"), ADMIN("admin"),
+		FOREIGN_PM("labexplorer");
+
+		final String username;
+
+		Actor(String username) {
+			this.username = username;
+		}
+
+	}
+
+	/**
+	 * Who may: nobody needs to sign in ({@code PUBLIC}), anyone signed in ({@code SIGNED_IN}), some
+	 * roles, or only the prototype's own PMs and admins ({@code OWN_PROTOTYPE}).
+	 */
+	record Rule(Set<Actor> allowed) {
+
+		static Rule of(Actor... actors) {
+			return new Rule(Set.of(actors));
+		}
+
+	}
+
+	static final Rule PUBLIC = Rule.of(Actor.values());
+
+	static final Rule SIGNED_IN = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN,
+			Actor.FOREIGN_PM);
+
+	static final Rule PMS_AND_ADMIN = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.ADMIN, Actor.FOREIGN_PM);
+
+	/** The sample prototype's own PMs (explorer, deliverer) and admins; not the foreign PM. */
+	static final Rule OWN_PROTOTYPE = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.ADMIN);
+
+	static final Rule ADMIN_ONLY = Rule.of(Actor.ADMIN);
+
+	static final Rule ADMIN_OR_EXECUTIVE = Rule.of(Actor.ADMIN, Actor.EXECUTIVE);
+
+	static final Map<String, Rule> MATRIX = Map.ofEntries(
+			// web shell and people
+			entry("GET /", SIGNED_IN), entry("GET /login", PUBLIC), entry("GET /profile", SIGNED_IN),
+			entry("POST /profile/password", SIGNED_IN), entry("POST /profile/tokens", SIGNED_IN),
+			entry("POST /profile/tokens/{id}/revoke", SIGNED_IN), entry("GET /admin/users", ADMIN_ONLY),
+			entry("GET /admin/users/new", ADMIN_ONLY), entry("POST /admin/users/new", ADMIN_ONLY),
+			entry("GET /admin/users/{id}/edit", ADMIN_ONLY), entry("POST /admin/users/{id}/edit", ADMIN_ONLY),
+			entry("POST /admin/users/{id}/deactivate", ADMIN_ONLY), entry("POST /admin/users/{id}/activate", ADMIN_ONLY),
+			// portfolio
+			entry("GET /prototypes", SIGNED_IN), entry("GET /prototypes/{key}", SIGNED_IN),
+			entry("GET /prototypes/new", PMS_AND_ADMIN), entry("POST /prototypes/new", PMS_AND_ADMIN),
+			entry("GET /prototypes/{key}/edit", OWN_PROTOTYPE), entry("POST /prototypes/{key}/edit", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/kill", OWN_PROTOTYPE),
+			// audit
+			entry("GET /admin/audit", ADMIN_ONLY), entry("GET /admin/audit/verify", ADMIN_ONLY),
+			// API
+			entry("POST /api/v1/tokens", SIGNED_IN), entry("GET /api/v1/prototypes", SIGNED_IN),
+			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE));
+
+	/**
+	 * Values for path variables. Reads get real objects; writes get an id that does not exist
+	 * (an allowed caller then gets 404, a refused one 403), so the matrix changes nothing.
+	 */
+	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK");
+
+	static final String MISSING_ID = "999999";
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	People people;
+
+	private final Map<Actor, String> apiTokens = new EnumMap<>(Actor.class);
+
+	private String sampleUserId;
+
+	@BeforeEach
+	void tokens() {
+		for (Actor actor : Actor.values()) {
+			if (actor.username != null) {
+				long id = this.people.findByUsername(actor.username).orElseThrow().id();
+				this.apiTokens.put(actor, this.tokens.create(id, "access matrix"));
+			}
+		}
+		this.sampleUserId = String.valueOf(this.people.findByUsername("labexplorer").orElseThrow().id());
+	}
+
+	@Test
+	void everyEndpointIsClassified() {
+		List<String> unclassified = Endpoint.all(this.mapping)
+			.stream()
+			.map(Endpoint::key)
+			.filter((key) -> !MATRIX.containsKey(key))
+			.toList();
+		assertThat(unclassified).as("endpoints missing from AccessMatrixTests.MATRIX (add who may call them)")
+			.isEmpty();
+	}
+
+	@Test
+	void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Endpoint endpoint : Endpoint.all(this.mapping)) {
+			Rule rule = MATRIX.get(endpoint.key());
+			if (rule == null) {
+				continue; // reported by everyEndpointIsClassified
+			}
+			String path = fill(endpoint);
+			for (Actor actor : Actor.values()) {
+				MockHttpServletResponse response = call(endpoint, path, actor);
+				boolean allowed = rule.allowed().contains(actor);
+				String verdict = verdict(endpoint, actor, allowed, response);
+				if (verdict != null) {
+					wrong.add(endpoint.key() + " as " + actor + ": " + verdict);
+				}
+			}
+		}
+		assertThat(wrong).as("answers that break the access matrix").isEmpty();
+	}
+
+	@Test
+	void aPmOfAnotherPrototypeCannotEditThisOneByChangingTheKey() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(request(HttpMethod.POST, "/prototypes/CONTRACT-RISK/edit").with(csrf())
+				.with(user(this.users.loadUserByUsername("labexplorer")))
+				.param("key", "CONTRACT-RISK")
+				.param("name", "Taken over")
+				.param("problemStatement", "x")
+				.param("vertical", "x")
+				.param("explorationPmId", this.sampleUserId)
+				.param("deliveryPmId", this.sampleUserId))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(403);
+		String page = this.mvc
+			.perform(request(HttpMethod.GET, "/prototypes/CONTRACT-RISK")
+				.with(user(this.users.loadUserByUsername("explorer"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Contract Risk Review").doesNotContain("Taken over");
+	}
+
+	private String verdict(Endpoint endpoint, Actor actor, boolean allowed, MockHttpServletResponse response) {
+		int status = response.getStatus();
+		String location = response.getRedirectedUrl();
+		boolean toLogin = status == 302 && location != null && location.contains("/login");
+		if (allowed) {
+			boolean refused = status == 401 || status == 403 || (toLogin && !endpoint.pattern().equals("/login"));
+			return refused ? "expected access, got " + status + " " + location : null;
+		}
+		if (actor == Actor.ANONYMOUS) {
+			boolean asked = endpoint.isApi() ? status == 401 : toLogin;
+			return asked ? null : "expected to be asked to sign in, got " + status + " " + location;
+		}
+		return (status == 403) ? null : "expected 403, got " + status + " " + location;
+	}
+
+	private MockHttpServletResponse call(Endpoint endpoint, String path, Actor actor) throws Exception {
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.method().name()), path);
+		if (endpoint.changesState()) {
+			request.with(csrf());
+		}
+		if (actor.username != null) {
+			if (endpoint.key().equals("POST /api/v1/tokens")) {
+				request.with(httpBasic(actor.username, "dualgate-demo"));
+			}
+			else if (endpoint.isApi()) {
+				request.header("Authorization", "Bearer " + this.apiTokens.get(actor));
+			}
+			else {
+				request.with(user(this.users.loadUserByUsername(actor.username)));
+			}
+		}
+		return this.mvc.perform(request).andReturn().getResponse();
+	}
+
+	private String fill(Endpoint endpoint) {
+		Matcher matcher = VARIABLE.matcher(endpoint.pattern());
+		StringBuilder path = new StringBuilder();
+		while (matcher.find()) {
+			String name = matcher.group(1);
+			String value;
+			if (name.equals("id")) {
+				value = endpoint.changesState() ? MISSING_ID : this.sampleUserId;
+			}
+			else {
+				value = SAMPLES.get(name);
+			}
+			assertThat(value).as("a sample value for {%s} in %s (add it to AccessMatrixTests.SAMPLES)", name,
+					endpoint.key())
+				.isNotNull();
+			matcher.appendReplacement(path, Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(path);
+		return path.toString();
+	}
+
+}
