@@ -22,7 +22,7 @@ create table observation_weekly (
 create index observation_weekly_prototype on observation_weekly (prototype_id, metric_key, week_start);
 
 -- Adds the new rows and subtracts the old ones per (prototype, metric, week) in one statement: weeks
--- left empty are deleted, the others upserted. Sorting the deltas keeps concurrent bulk loads from deadlocking.
+-- left empty are deleted, existing ones updated, new ones inserted. Sorting the deltas keeps concurrent bulk loads from deadlocking.
 -- On INSERT ... ON CONFLICT DO UPDATE PostgreSQL fires the INSERT trigger with the inserted rows and
 -- the UPDATE trigger with the replaced ones (old and new value), so a replaced value is corrected.
 create function observation_weekly_apply() returns trigger
@@ -54,13 +54,26 @@ begin
             using delta d
             where w.prototype_id = d.prototype_id and w.metric_key = d.metric_key
               and w.week_start = d.week_start and w.value_count + d.delta_count = 0
+            returning w.prototype_id, w.metric_key, w.week_start),
+        changed as (
+            update observation_weekly w
+            set value_sum = w.value_sum + d.delta_sum,
+                value_count = w.value_count + d.delta_count
+            from delta d
+            where w.prototype_id = d.prototype_id and w.metric_key = d.metric_key
+              and w.week_start = d.week_start and w.value_count + d.delta_count <> 0
             returning w.prototype_id, w.metric_key, w.week_start)
+        -- what is left are weeks that did not exist (a day moved into a new week): always positive
         insert into observation_weekly as w (prototype_id, metric_key, week_start, value_sum, value_count)
         select d.prototype_id, d.metric_key, d.week_start, d.delta_sum, d.delta_count
         from delta d
-        where not exists (select 1 from emptied e
+        where d.delta_count > 0
+          and not exists (select 1 from emptied e
                           where e.prototype_id = d.prototype_id and e.metric_key = d.metric_key
                             and e.week_start = d.week_start)
+          and not exists (select 1 from changed c
+                          where c.prototype_id = d.prototype_id and c.metric_key = d.metric_key
+                            and c.week_start = d.week_start)
         order by 2, 3, 1
         on conflict (metric_key, week_start, prototype_id) do update
             set value_sum = w.value_sum + excluded.value_sum,
@@ -76,13 +89,26 @@ begin
             using delta d
             where w.prototype_id = d.prototype_id and w.metric_key = d.metric_key
               and w.week_start = d.week_start and w.value_count + d.delta_count = 0
+            returning w.prototype_id, w.metric_key, w.week_start),
+        changed as (
+            update observation_weekly w
+            set value_sum = w.value_sum + d.delta_sum,
+                value_count = w.value_count + d.delta_count
+            from delta d
+            where w.prototype_id = d.prototype_id and w.metric_key = d.metric_key
+              and w.week_start = d.week_start and w.value_count + d.delta_count <> 0
             returning w.prototype_id, w.metric_key, w.week_start)
+        -- what is left are weeks that did not exist (a day moved into a new week): always positive
         insert into observation_weekly as w (prototype_id, metric_key, week_start, value_sum, value_count)
         select d.prototype_id, d.metric_key, d.week_start, d.delta_sum, d.delta_count
         from delta d
-        where not exists (select 1 from emptied e
+        where d.delta_count > 0
+          and not exists (select 1 from emptied e
                           where e.prototype_id = d.prototype_id and e.metric_key = d.metric_key
                             and e.week_start = d.week_start)
+          and not exists (select 1 from changed c
+                          where c.prototype_id = d.prototype_id and c.metric_key = d.metric_key
+                            and c.week_start = d.week_start)
         order by 2, 3, 1
         on conflict (metric_key, week_start, prototype_id) do update
             set value_sum = w.value_sum + excluded.value_sum,

@@ -42,12 +42,12 @@ record AlignmentFilter(LocalDate from, LocalDate to, int lagWeeks, String vertic
 	}
 
 	/** Monday of the first business week. */
-	LocalDate firstWeek() {
+	public LocalDate firstWeek() {
 		return weekStart(this.from);
 	}
 
 	/** Monday of the last business week. */
-	LocalDate lastWeek() {
+	public LocalDate lastWeek() {
 		return weekStart(this.to);
 	}
 

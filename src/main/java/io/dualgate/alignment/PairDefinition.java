@@ -13,12 +13,12 @@ record PairDefinition(long id, int position, String technicalMetric, Transform t
 		Double targetR, long version) {
 
 	@JsonProperty("technicalSeries")
-	String technicalLabel() {
+	public String technicalLabel() {
 		return label(this.technicalTransform, this.technicalMetric);
 	}
 
 	@JsonProperty("businessSeries")
-	String businessLabel() {
+	public String businessLabel() {
 		return label(this.businessTransform, this.businessMetric);
 	}
 

@@ -51,7 +51,7 @@ record PairStatistics(long n, Double pearsonR, Double spearmanRho, Double pValue
 
 	/** For API readers: says why the numbers are missing. */
 	@JsonProperty("message")
-	String message() {
+	public String message() {
 		return switch (this.status) {
 			case TOO_FEW_POINTS -> "Too few points: " + this.n + " paired weeks, at least 3 are needed.";
 			case NO_VARIATION -> "One of the series does not vary, so r is undefined.";
@@ -59,7 +59,7 @@ record PairStatistics(long n, Double pearsonR, Double spearmanRho, Double pValue
 		};
 	}
 
-	boolean tooFewPoints() {
+	public boolean tooFewPoints() {
 		return this.status == PairStatus.TOO_FEW_POINTS;
 	}
 

@@ -41,7 +41,7 @@ record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedBy
 		}
 
 		/** Whether the share beats the benchmark; {@code null} without data. */
-		Boolean beatsBenchmark() {
+		public Boolean beatsBenchmark() {
 			return (this.percent != null) ? this.percent > this.benchmarkPct : null;
 		}
 
@@ -68,7 +68,7 @@ record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedBy
 	}
 
 	/** Whether the median beats the dual-track benchmark (at most 8.4 weeks). */
-	Boolean medianWithinDualTrack() {
+	public Boolean medianWithinDualTrack() {
 		return (this.medianWeeksToPoc != null) ? this.medianWeeksToPoc <= WEEKS_TO_POC_DUAL_TRACK : null;
 	}
 
