@@ -14,6 +14,8 @@ create table observation_weekly (
     week_start   date        not null,
     value_sum    numeric     not null,
     value_count  bigint      not null,
+    -- the weekly mean as the pairs read it, computed once per change instead of on every read
+    mean         float8      generated always as ((value_sum / value_count)::float8) stored,
     primary key (metric_key, week_start, prototype_id),
     constraint observation_weekly_count_check check (value_count > 0),
     constraint observation_weekly_monday_check check (extract(isodow from week_start) = 1)

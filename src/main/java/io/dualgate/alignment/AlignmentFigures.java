@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,24 +44,38 @@ class AlignmentFigures {
 	record PrototypeRef(long id, String key, String name) {
 	}
 
-	List<StatisticsRow> statistics(PairDefinition pair, AlignmentFilter filter) {
-		return bind(this.jdbc.sql(PairedWeeksSql.statistics(pair)), pair, filter)
-			.query((rs, i) -> new StatisticsRow(rs.getObject("prototype_id", Long.class), rs.getString("key"),
-					rs.getString("name"), rs.getLong("n"), nullable(rs, "r"), nullable(rs, "rho"),
-					nullable(rs, "slope"), nullable(rs, "intercept"), nullable(rs, "r2")))
-			.list();
+	/** What one pair's statement returns: statistics rows and the latest points. */
+	record PairRows(List<StatisticsRow> statistics, List<PairPoint> points) {
 	}
 
-	/** The latest {@code limit} paired points (most recent weeks first). */
-	List<PairPoint> points(PairDefinition pair, AlignmentFilter filter, int limit) {
-		return bind(this.jdbc.sql(PairedWeeksSql.points(pair, true)), pair, filter).param("limit", limit)
-			.query((rs, i) -> point(rs))
-			.list();
+	/**
+	 * Statistics for the portfolio (first, prototype id null) and per prototype (by key), and the
+	 * latest {@code pointLimit} paired points, most recent week first.
+	 */
+	PairRows statistics(PairDefinition pair, AlignmentFilter filter, int pointLimit) {
+		List<StatisticsRow> statistics = new ArrayList<>();
+		List<PairPoint> points = new ArrayList<>();
+		bind(this.jdbc.sql(PairedWeeksSql.statisticsAndPoints(pair)), pair, filter).param("limit", pointLimit)
+			.query((ResultSet rs) -> {
+				if ("S".equals(rs.getString("row_kind"))) {
+					statistics.add(new StatisticsRow(rs.getObject("prototype_id", Long.class), rs.getString("key"),
+							rs.getString("name"), rs.getLong("n"), nullable(rs, "r"), nullable(rs, "rho"),
+							nullable(rs, "slope"), nullable(rs, "intercept"), nullable(rs, "r2")));
+				}
+				else {
+					points.add(new PairPoint(rs.getString("key"), rs.getDate("week").toLocalDate(), rs.getDouble("x"),
+							rs.getDouble("y")));
+				}
+			});
+		statistics.sort(Comparator.comparing((StatisticsRow row) -> row.prototypeId() != null)
+			.thenComparing(StatisticsRow::key, Comparator.nullsFirst(Comparator.naturalOrder())));
+		points.sort(Comparator.comparing(PairPoint::week).reversed().thenComparing(PairPoint::prototypeKey));
+		return new PairRows(statistics, points);
 	}
 
 	/** All paired points, streamed (CSV export). */
 	void eachPoint(PairDefinition pair, AlignmentFilter filter, Consumer<PairPoint> consumer) {
-		bind(this.jdbc.sql(PairedWeeksSql.points(pair, false)), pair, filter).query((ResultSet rs) -> {
+		bind(this.jdbc.sql(PairedWeeksSql.points(pair)), pair, filter).query((ResultSet rs) -> {
 			consumer.accept(point(rs));
 		});
 	}

@@ -25,8 +25,8 @@ final class PairedWeeksSql {
 	}
 
 	private static String series(Transform transform, String metric, String from, String to) {
-		String current = "(c.value_sum / c.value_count)::float8";
-		String previous = "(pv.value_sum / pv.value_count)::float8";
+		String current = "c.mean";
+		String previous = "pv.mean";
 		String value = switch (transform) {
 			case LEVEL -> current;
 			case GAIN -> current + " - " + previous;
@@ -40,32 +40,37 @@ final class PairedWeeksSql {
 	}
 
 	/**
-	 * Portfolio row (prototype_id null) and one row per prototype: n, Pearson r, Spearman rho on
-	 * average ranks (ties share the mean of their ranks), slope, intercept, R².
+	 * One statement for a pair: statistics rows (row_kind 'S': the portfolio with prototype_id null,
+	 * then one per prototype: n, Pearson r, Spearman rho on average ranks so that ties share the mean
+	 * of their ranks, slope, intercept, R²) and the latest {@code :limit} paired points (row_kind
+	 * 'P'), so the paired weeks are computed once. Ranks are float8 to keep the sorts cheap.
 	 */
-	static String statistics(PairDefinition pair) {
+	static String statisticsAndPoints(PairDefinition pair) {
 		return paired(pair) + ", ranked as (select prototype_id, x, y,"
-				+ " rank() over (order by x) + (count(*) over (partition by x) - 1) / 2.0 as rx_all,"
-				+ " rank() over (order by y) + (count(*) over (partition by y) - 1) / 2.0 as ry_all,"
-				+ " rank() over (partition by prototype_id order by x)"
-				+ " + (count(*) over (partition by prototype_id, x) - 1) / 2.0 as rx_one,"
-				+ " rank() over (partition by prototype_id order by y)"
-				+ " + (count(*) over (partition by prototype_id, y) - 1) / 2.0 as ry_one from paired)\n"
-				+ "select s.prototype_id, p.key, p.name, s.n, s.r, s.rho, s.slope, s.intercept, s.r2 from ("
-				+ " select case when grouping(prototype_id) = 1 then null else prototype_id end as prototype_id,"
+				+ " rank() over (order by x)::float8 + (count(*) over (partition by x) - 1) * 0.5::float8 as rx_all,"
+				+ " rank() over (order by y)::float8 + (count(*) over (partition by y) - 1) * 0.5::float8 as ry_all,"
+				+ " rank() over (partition by prototype_id order by x)::float8"
+				+ " + (count(*) over (partition by prototype_id, x) - 1) * 0.5::float8 as rx_one,"
+				+ " rank() over (partition by prototype_id order by y)::float8"
+				+ " + (count(*) over (partition by prototype_id, y) - 1) * 0.5::float8 as ry_one from paired),\n"
+				+ " stats as (select case when grouping(prototype_id) = 1 then null else prototype_id end as prototype_id,"
 				+ " count(*) as n, corr(y, x) as r,"
 				+ " case when grouping(prototype_id) = 1 then corr(ry_all, rx_all) else corr(ry_one, rx_one) end as rho,"
 				+ " regr_slope(y, x) as slope, regr_intercept(y, x) as intercept, regr_r2(y, x) as r2"
-				+ " from ranked group by grouping sets ((), (prototype_id))) s"
-				+ " left join prototype p on p.id = s.prototype_id"
-				+ " order by s.prototype_id is not null, p.key";
+				+ " from ranked group by grouping sets ((), (prototype_id)))\n"
+				+ "select 'S' as row_kind, s.prototype_id, p.key, p.name, s.n, s.r, s.rho, s.slope, s.intercept, s.r2,"
+				+ " null::date as week, null::float8 as x, null::float8 as y"
+				+ " from stats s left join prototype p on p.id = s.prototype_id\n"
+				+ "union all\n"
+				+ "(select 'P', null, p.key, null, null, null, null, null, null, null, q.week_start, q.x, q.y"
+				+ " from paired q join prototype p on p.id = q.prototype_id"
+				+ " order by q.week_start desc, p.key limit :limit)";
 	}
 
 	/** The paired points with the prototype's key, in a stable order. */
-	static String points(PairDefinition pair, boolean limited) {
+	static String points(PairDefinition pair) {
 		return paired(pair) + "select p.key, paired.week_start, paired.x, paired.y from paired"
-				+ " join prototype p on p.id = paired.prototype_id order by paired.week_start desc, p.key"
-				+ (limited ? " limit :limit" : "");
+				+ " join prototype p on p.id = paired.prototype_id order by paired.week_start desc, p.key";
 	}
 
 }
