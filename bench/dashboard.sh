@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Alignment dashboard benchmark (issue 5, item 6). Starts the app on an embedded PostgreSQL in a
+# throw-away data directory, loads N prototypes x 12 metrics x daily observations through the
+# observation table (triggers keep the weekly rollups), first to ~1 million, then to ~10 million
+# rows, and at each size measures over loopback:
+#   - GET /alignment (the whole page, session cookie) and GET /api/v1/alignment (bearer token):
+#     p50/p95 of $REQUESTS requests after $WARMUP warm-up requests;
+#   - the bare SQL computing one pair's weekly-paired correlation from the raw observations in psql
+#     (whole history, and restricted to the dashboard's 52-week window).
+# Usage: bench/dashboard.sh            (env: PROTOTYPES=230 REQUESTS=30 WARMUP=5 PORT=8084 DB_PORT=54384)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROTOTYPES=${PROTOTYPES:-230}
+REQUESTS=${REQUESTS:-30}
+WARMUP=${WARMUP:-5}
+PORT=${PORT:-8084}
+DB_PORT=${DB_PORT:-54384}
+METRICS=12
+BASE="http://127.0.0.1:${PORT}"
+DATA_DIR=$(mktemp -d /tmp/dualgate-bench-XXXXXX)
+WORK=$(mktemp -d /tmp/dualgate-bench-work-XXXXXX)
+PSQL=(/usr/bin/psql -X -q -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:${DB_PORT}/postgres")
+APP_PID=
+
+cleanup() {
+	if [[ -n "${APP_PID}" ]]; then kill "${APP_PID}" 2>/dev/null || true; wait "${APP_PID}" 2>/dev/null || true; fi
+	rm -rf "${DATA_DIR}" "${WORK}"
+}
+trap cleanup EXIT
+
+JAR=$(ls target/dualgate-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ -z "${JAR}" || -n "${REBUILD:-}" ]]; then
+	./mvnw -B -q -DskipTests package
+	JAR=$(ls target/dualgate-*.jar | grep -v original | head -1)
+fi
+
+echo "Starting ${JAR} on port ${PORT}, PostgreSQL on ${DB_PORT}, data in ${DATA_DIR}"
+java -jar "${JAR}" --server.port="${PORT}" --dualgate.embedded-db.port="${DB_PORT}" \
+	--dualgate.embedded-db.data-dir="${DATA_DIR}" --dualgate.demo=true >"${WORK}/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+	if curl -fs "${BASE}/actuator/health" >/dev/null 2>&1; then break; fi
+	sleep 1
+done
+curl -fs "${BASE}/actuator/health" >/dev/null || { echo "app did not start"; tail -50 "${WORK}/app.log"; exit 1; }
+
+# Sign in once in the browser way (CSRF token + session cookie) and get an API token.
+JAR_FILE="${WORK}/cookies"
+CSRF=$(curl -fs -c "${JAR_FILE}" "${BASE}/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -fs -b "${JAR_FILE}" -c "${JAR_FILE}" -o /dev/null -d "username=executive&password=dualgate-demo&_csrf=${CSRF}" "${BASE}/login"
+TOKEN=$(curl -fs -u executive:dualgate-demo -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+	"${BASE}/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+
+percentiles() { # prints "p50 p95" in ms of the numbers (seconds) in file $1, nearest rank
+	sort -g "$1" | awk '{ v[NR] = $1 * 1000 } END {
+		i50 = int(0.5 * NR + 0.999999); i95 = int(0.95 * NR + 0.999999);
+		printf "%.1f %.1f", v[i50], v[i95] }'
+}
+
+measure_http() { # $1 = label, rest = curl args; prints p50/p95
+	local label=$1; shift
+	local out="${WORK}/${label}.times"
+	: >"${out}"
+	for _ in $(seq 1 "${WARMUP}"); do curl -fs -o /dev/null "$@"; done
+	for _ in $(seq 1 "${REQUESTS}"); do
+		curl -fs -o /dev/null -w '%{time_total}\n' "$@" >>"${out}"
+	done
+	read -r p50 p95 < <(percentiles "${out}")
+	echo "${label} ${p50} ${p95}"
+}
+
+measure_sql() { # $1 = label, $2 = window clause; median and max of 5 runs (after 1 warm-up) in ms
+	local label=$1 clause=$2
+	local out="${WORK}/${label}.times"
+	: >"${out}"
+	for i in $(seq 0 5); do
+		local t
+		t=$("${PSQL[@]}" -v window_clause="${clause}" -c '\timing on' -f bench/raw-pair.sql 2>&1 | grep '^Time:' | awk '{print $2}')
+		if [[ $i -gt 0 ]]; then echo "${t}" >>"${out}"; fi
+	done
+	sort -g "${out}" | awk -v label="${label}" '{ v[NR] = $1 } END { printf "%s %.1f %.1f\n", label, v[int((NR + 1) / 2)], v[NR] }'
+}
+
+load() { # $1 = days_to, $2 = days_from: adds the days [today - days_to, today - days_from)
+	local start end
+	start=$(date +%s.%N)
+	"${PSQL[@]}" -v prototypes="${PROTOTYPES}" -v days_to="$1" -v days_from="$2" -v batches=10 -f bench/generate.sql >&2
+	end=$(date +%s.%N)
+	"${PSQL[@]}" -c 'vacuum analyze observation' -c 'vacuum analyze observation_weekly' >&2
+	echo "$(echo "${end} - ${start}" | bc)"
+}
+
+RESULTS="${WORK}/results"
+: >"${RESULTS}"
+DAYS_1M=$(( (1000000 + PROTOTYPES * METRICS - 1) / (PROTOTYPES * METRICS) ))
+DAYS_10M=$(( (10000000 + PROTOTYPES * METRICS - 1) / (PROTOTYPES * METRICS) ))
+WINDOW_CLAUSE="and observed_on >= current_date - 371"
+DONE_DAYS=0
+for TARGET_DAYS in "${DAYS_1M}" "${DAYS_10M}"; do
+	# history grows backwards in time: the latest year (the dashboard's default window) stays the same
+	LOAD_S=$(load "${TARGET_DAYS}" "${DONE_DAYS}")
+	DONE_DAYS=${TARGET_DAYS}
+	ROWS=$("${PSQL[@]}" -At -c 'select count(*) from observation')
+	WEEKLY=$("${PSQL[@]}" -At -c 'select count(*) from observation_weekly')
+	echo "== ${ROWS} observations (${WEEKLY} weekly rollup rows); load of this step: ${LOAD_S} s"
+	PAGE=$(measure_http page -b "${JAR_FILE}" "${BASE}/alignment")
+	API=$(measure_http api -H "Authorization: Bearer ${TOKEN}" "${BASE}/api/v1/alignment")
+	RAW_ALL=$(measure_sql raw_all "")
+	RAW_WINDOW=$(measure_sql raw_window "${WINDOW_CLAUSE}")
+	echo "   page p50/p95 ms: ${PAGE#page }"
+	echo "   api  p50/p95 ms: ${API#api }"
+	echo "   bare raw SQL, one pair, whole history, median/max ms: ${RAW_ALL#raw_all }"
+	echo "   bare raw SQL, one pair, last 52 weeks,  median/max ms: ${RAW_WINDOW#raw_window }"
+	echo "${ROWS} ${LOAD_S} ${PAGE#page } ${API#api } ${RAW_ALL#raw_all } ${RAW_WINDOW#raw_window }" >>"${RESULTS}"
+done
+
+echo
+echo "observations | load s | page p50 | page p95 | api p50 | api p95 | raw(all) median | raw(all) max | raw(52w) median | raw(52w) max | page p95 / raw(all) median"
+awk '{ printf "%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.3f\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $4 / $7 }' "${RESULTS}"
