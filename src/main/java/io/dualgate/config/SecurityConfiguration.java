@@ -83,7 +83,15 @@ class SecurityConfiguration {
 		bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.authorizeHttpRequests((authorize) -> authorize
+				// Writes are refused by role before their body is read, so that a caller without
+				// the role learns nothing from validation messages (handlers check again).
+				.requestMatchers(HttpMethod.PUT, "/api/v1/gates/**")
+				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM")
+				.requestMatchers(HttpMethod.POST, "/api/v1/observations")
+				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
+				.anyRequest()
+				.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -123,6 +131,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/gates", "/gates/**")
+			.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))

@@ -37,11 +37,23 @@ final class CanonicalAnswers {
 				text.append('|').append(field(spec.thresholdText()));
 				text.append('|').append(spec.blocking() ? "blocking" : "advisory");
 				text.append('|').append((answer == null || answer.yes() == null) ? "" : answer.yes());
-				text.append('|').append((answer == null) ? "" : plain(answer.value()));
+				if (fromMetric(item)) {
+					// Evidence that flows in daily: the signer attests its verdict, so a new
+					// observation only touches the signature when it turns PASS into FAIL or back.
+					text.append('|').append("metric:").append(item.getMetricKey()).append('=').append(item.verdict());
+				}
+				else {
+					text.append('|').append((answer == null) ? "" : plain(answer.value()));
+				}
 				text.append('|').append(field((answer == null) ? null : answer.evidenceUrl()));
 				text.append('\n');
 			});
 		return text.toString();
+	}
+
+	private static boolean fromMetric(GateItem item) {
+		return item.getMetricKey() != null && item.getAnswerSource() != null
+				&& item.getAnswerSource().startsWith("metric:");
 	}
 
 	/** Length-prefixed, so that no value can imitate a separator. */

@@ -14,6 +14,7 @@ import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,8 +115,10 @@ public class KillCriteria {
 		return id;
 	}
 
+	/** Once a day on one node only, however many nodes run (ShedLock). */
 	@Scheduled(cron = "${dualgate.kill-criteria.cron:0 0 2 * * *}", zone = "UTC")
-	void daily() {
+	@SchedulerLock(name = "kill-criteria", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+	public void daily() {
 		int met = evaluateAll();
 		log.info("Kill criteria evaluated: {} met", met);
 	}

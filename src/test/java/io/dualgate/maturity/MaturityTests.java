@@ -79,7 +79,7 @@ class MaturityTests {
 		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("routes to human review")))
 			.andExpect(content().string(containsString("legally responsible party for every API-call step")));
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new").param("lang", "zh-CN"))
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new?lang=zh-CN"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("技术验证深度")));
 	}

@@ -89,11 +89,11 @@ class LoginIntegrationTests {
 	}
 
 	@Test
-	void passwordsAreStoredAsBcryptHashes() {
+	void passwordsAreStoredAsArgon2idHashes() {
 		String hash = this.jdbc.sql("select password_hash from app_user where username = 'explorer'")
 			.query(String.class)
 			.single();
-		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("dualgate-demo");
+		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain("dualgate-demo");
 	}
 
 	private long createUser(String username, String password) {

@@ -78,6 +78,12 @@ class AccessMatrixTests {
 
 	static final Rule ADMIN_ONLY = Rule.of(Actor.ADMIN);
 
+	/** Anyone holding a PM role; which track they may touch is checked per gate. */
+	static final Rule PMS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.FOREIGN_PM);
+
+	/** POCs belong to the prototype's Delivery PM (and admins). */
+	static final Rule OWN_DELIVERY = Rule.of(Actor.DELIVERER, Actor.ADMIN);
+
 	static final Rule ADMIN_OR_EXECUTIVE = Rule.of(Actor.ADMIN, Actor.EXECUTIVE);
 
 	static final Map<String, Rule> MATRIX = Map.ofEntries(
@@ -97,13 +103,40 @@ class AccessMatrixTests {
 			entry("GET /admin/audit", ADMIN_ONLY), entry("GET /admin/audit/verify", ADMIN_ONLY),
 			// API
 			entry("POST /api/v1/tokens", SIGNED_IN), entry("GET /api/v1/prototypes", SIGNED_IN),
-			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE));
+			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE),
+			// gates: PMs open, answer and sign (their track's role, checked per track); everyone reads
+			entry("GET /gates", SIGNED_IN), entry("GET /gates/queue", PMS), entry("POST /gates", PMS),
+			entry("GET /gates/{id}", SIGNED_IN), entry("GET /gates/{id}/record", SIGNED_IN),
+			entry("GET /gates/{id}/record.pdf", SIGNED_IN), entry("POST /gates/{id}/tracks/{track}/items/{code}", PMS),
+			entry("GET /gates/{id}/tracks/{track}/sign", PMS),
+			entry("POST /gates/{id}/tracks/{track}/sign", PMS), entry("GET /api/v1/gates", SIGNED_IN),
+			entry("GET /api/v1/gates/{id}", SIGNED_IN), entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS),
+			entry("GET /admin/templates", ADMIN_ONLY), entry("GET /admin/templates/{id}", ADMIN_ONLY),
+			entry("POST /admin/templates/{id}", ADMIN_ONLY),
+			// evidence: the prototype's own PMs and admins record; everyone reads
+			entry("GET /metrics", SIGNED_IN), entry("POST /metrics", ADMIN_ONLY),
+			entry("POST /prototypes/{key}/observations", OWN_PROTOTYPE),
+			entry("GET /observations/upload", PMS_AND_ADMIN), entry("POST /observations/upload", PMS_AND_ADMIN),
+			entry("POST /api/v1/observations", PMS_AND_ADMIN), entry("GET /api/v1/prototypes/{key}/observations", SIGNED_IN),
+			entry("POST /prototypes/{key}/kill-criteria", OWN_PROTOTYPE), entry("GET /kill-criteria", SIGNED_IN),
+			entry("POST /kill-criteria/evaluate", ADMIN_ONLY), entry("GET /prototypes/{key}/pocs/new", OWN_DELIVERY),
+			entry("POST /prototypes/{key}/pocs/new", OWN_DELIVERY), entry("GET /prototypes/{key}/pocs/{id}/edit", OWN_DELIVERY),
+			entry("POST /prototypes/{key}/pocs/{id}/edit", OWN_DELIVERY),
+			entry("GET /prototypes/{key}/maturity/new", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/maturity/new", OWN_PROTOTYPE),
+			// alignment dashboard: everyone signed in reads; admins configure the pairs
+			entry("GET /alignment", SIGNED_IN), entry("GET /alignment/pairs/{id}/points.csv", SIGNED_IN),
+			entry("GET /api/v1/alignment", SIGNED_IN), entry("GET /api/v1/alignment/pairs/{id}/points", SIGNED_IN),
+			entry("GET /alignment/pairs", ADMIN_ONLY), entry("GET /alignment/pairs/new", ADMIN_ONLY),
+			entry("GET /alignment/pairs/{id}", ADMIN_ONLY), entry("POST /alignment/pairs", ADMIN_ONLY),
+			entry("POST /alignment/pairs/{id}", ADMIN_ONLY));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not exist
 	 * (an allowed caller then gets 404, a refused one 403), so the matrix changes nothing.
 	 */
-	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK");
+	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
+			"availability_pct");
 
 	static final String MISSING_ID = "999999";
 
