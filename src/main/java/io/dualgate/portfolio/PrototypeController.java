@@ -2,7 +2,11 @@ package io.dualgate.portfolio;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.people.People;
@@ -35,9 +39,13 @@ class PrototypeController {
 
 	private final List<PrototypePageSection> sections;
 
-	PrototypeController(Portfolio portfolio, People people, ObjectProvider<PrototypePageSection> sections) {
+	private final List<PrototypeListFlags> listFlags;
+
+	PrototypeController(Portfolio portfolio, People people, ObjectProvider<PrototypePageSection> sections,
+			ObjectProvider<PrototypeListFlags> listFlags) {
 		this.portfolio = portfolio;
 		this.people = people;
+		this.listFlags = listFlags.stream().toList();
 		this.sections = sections.stream().sorted(Comparator.comparingInt(PrototypePageSection::order)).toList();
 	}
 
@@ -50,6 +58,12 @@ class PrototypeController {
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("stage", stage);
 		model.addAttribute("q", query);
+		List<Long> ids = prototypes.stream().map(PrototypeView::id).toList();
+		Map<Long, Set<String>> flags = new HashMap<>();
+		for (PrototypeListFlags source : this.listFlags) {
+			source.flagsFor(ids).forEach((id, codes) -> flags.computeIfAbsent(id, (k) -> new TreeSet<>()).addAll(codes));
+		}
+		model.addAttribute("flags", flags);
 		model.addAttribute("people", this.people.byIds(prototypes.stream()
 			.flatMap((p) -> java.util.stream.Stream.of(p.explorationPmId(), p.deliveryPmId()))
 			.toList()));

@@ -32,6 +32,17 @@ class PrototypeIntegrationTests {
 	}
 
 	@Test
+	@WithUserDetails("executive")
+	void theListFlagsAPrototypeWhoseKillCriterionIsMet() {
+		assertThat(this.mvc.get().uri("/prototypes").param("q", "claims")).hasStatusOk()
+			.bodyText()
+			.contains("Claims Triage Agent", "Kill criterion met");
+		assertThat(this.mvc.get().uri("/prototypes").param("q", "contract")).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Kill criterion met");
+	}
+
+	@Test
 	@WithUserDetails("explorer")
 	void listFiltersByStageAndSearch() {
 		assertThat(this.mvc.get().uri("/prototypes").param("q", "claims")).hasStatusOk()
