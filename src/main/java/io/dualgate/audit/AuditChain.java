@@ -1,9 +1,7 @@
 package io.dualgate.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.dualgate.shared.Sha256;
+
 
 /**
  * The canonical serialisation of an audit row and the hash that links it to its predecessor.
@@ -38,13 +36,7 @@ final class AuditChain {
 	}
 
 	static String sha256(String text) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }

@@ -1,12 +1,10 @@
 package io.dualgate.gate;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+
+import io.dualgate.shared.Sha256;
 
 /**
  * The canonical serialisation of what a signer of one track signs, and its SHA-256. Gate id,
@@ -67,13 +65,7 @@ final class CanonicalAnswers {
 	}
 
 	static String sha256(String text) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }
