@@ -56,6 +56,13 @@
     });
   }
 
+  // One tick in the middle of each cell (the bounds sit half a cell outside).
+  function cellTicks(values) {
+    return function (axis) {
+      axis.ticks = values.map(function (v) { return { value: v }; });
+    };
+  }
+
   function renderGrid(grid) {
     var cells = [];
     var max = 0;
@@ -85,10 +92,10 @@
             return grid.dimensions[2 - item.raw.y] + ', ' + grid.levels[item.raw.x - 1] + ': ' + item.raw.v;
           } } } },
         scales: {
-          x: { type: 'linear', min: 0.5, max: 3.5, grid: { display: false },
-            ticks: { stepSize: 1, callback: function (v) { return grid.levels[v - 1] || ''; } } },
-          y: { type: 'linear', min: -0.5, max: 2.5, grid: { display: false },
-            ticks: { stepSize: 1, callback: function (v) { return grid.dimensions[2 - v] || ''; } } } } }
+          x: { type: 'linear', min: 0.5, max: 3.5, grid: { display: false }, afterBuildTicks: cellTicks([1, 2, 3]),
+            ticks: { callback: function (v) { return grid.levels[v - 1] || ''; } } },
+          y: { type: 'linear', min: -0.5, max: 2.5, grid: { display: false }, afterBuildTicks: cellTicks([0, 1, 2]),
+            ticks: { callback: function (v) { return grid.dimensions[2 - v] || ''; } } } } }
     });
   }
 
