@@ -13,6 +13,8 @@ import io.dualgate.alignment.AlignmentFigures.PairPoint;
 import io.dualgate.alignment.AlignmentFigures.PrototypeRef;
 import io.dualgate.alignment.AlignmentFigures.SeriesPoint;
 import io.dualgate.alignment.AlignmentReport.PairResult;
+import io.dualgate.alignment.GatePerformanceFigures.GatePerformance;
+import io.dualgate.alignment.MaturityGridFigures.MaturityGrid;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.web.NavigationLink;
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,6 +89,7 @@ class AlignmentController {
 		model.addAttribute("series", seriesTable(series));
 		model.addAttribute("seriesMetrics", seriesMetrics(series));
 		model.addAttribute("chartData", chartData(report, series, locale));
+		model.addAttribute("gridHeat", gridHeat(report.maturityGrid()));
 		return "alignment/dashboard";
 	}
 
@@ -154,11 +157,65 @@ class AlignmentController {
 			current.add(report.flow().currentByStage().get(stage));
 		}
 		data.put("funnel", Map.of("labels", stageLabels, "reached", reached, "current", current));
+		GatePerformance gates = report.gatePerformance();
+		if (gates != null) {
+			List<String> months = gates.rows().stream().map(GatePerformance.Row::month).distinct().sorted().toList();
+			List<Map<String, Object>> datasets = new ArrayList<>();
+			for (String track : List.of("GATE", "TECHNICAL", "COMMERCIAL")) {
+				List<Double> medians = new ArrayList<>();
+				for (String month : months) {
+					medians.add(gates.rows()
+						.stream()
+						.filter((row) -> month.equals(row.month()) && track.equals(row.track()))
+						.map(GatePerformance.Row::medianHours)
+						.findFirst()
+						.orElse(null));
+				}
+				datasets.add(Map.of("track", track, "label", message("alignment.gates.track." + track, locale),
+						"medians", medians));
+			}
+			data.put("gates", Map.of("months", months, "datasets", datasets, "target",
+					GatePerformanceFigures.TARGET_HOURS, "targetLabel", message("alignment.gates.chart.target", locale),
+					"axis", message("alignment.gates.chart.axis", locale)));
+		}
+		MaturityGrid grid = report.maturityGrid();
+		if (grid != null) {
+			List<String> dimensions = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				dimensions.add(message("alignment.grid.dimension." + i, locale));
+			}
+			List<String> levels = new ArrayList<>();
+			for (int level = 1; level <= 3; level++) {
+				levels.add(this.messages.getMessage("maturity.level", new Object[] { level }, locale));
+			}
+			data.put("grid", Map.of("dimensions", dimensions, "levels", levels, "counts", grid.counts(), "label",
+					message("alignment.grid.chart.count", locale)));
+		}
 		data.put("labels",
 				Map.of("points", message("alignment.chart.points", locale), "line",
 						message("alignment.chart.regressionLine", locale), "reached",
 						message("alignment.flow.reached", locale), "current", message("alignment.flow.current", locale)));
 		return this.json.writeValueAsString(data);
+	}
+
+	/** Shade 0-4 of each grid cell relative to the largest, for the heat map table's classes. */
+	private static int[][] gridHeat(MaturityGrid grid) {
+		int[][] heat = new int[3][3];
+		if (grid == null) {
+			return heat;
+		}
+		long max = 0;
+		for (long[] row : grid.counts()) {
+			for (long count : row) {
+				max = Math.max(max, count);
+			}
+		}
+		for (int d = 0; d < 3; d++) {
+			for (int l = 0; l < 3; l++) {
+				heat[d][l] = (max > 0) ? (int) Math.round(4.0 * grid.counts()[d][l] / max) : 0;
+			}
+		}
+		return heat;
 	}
 
 	private String message(String code, Locale locale) {

@@ -1,6 +1,7 @@
 package io.dualgate.alignment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,8 @@ import io.dualgate.alignment.AlignmentFigures.SeriesPoint;
 import io.dualgate.alignment.AlignmentFigures.StatisticsRow;
 import io.dualgate.alignment.AlignmentReport.PairResult;
 import io.dualgate.alignment.AlignmentReport.PrototypeStatistics;
+import io.dualgate.alignment.GatePerformanceFigures.GatePerformance;
+import io.dualgate.alignment.MaturityGridFigures.MaturityGrid;
 
 import jakarta.annotation.PreDestroy;
 
@@ -40,8 +43,10 @@ class AlignmentDashboard {
 
 	private final Clock clock;
 
+	private final DashboardCache cache;
+
 	/** A few threads for the pairs' statements: the pool is small and the pairs are few. */
-	private final ExecutorService executor = Executors.newFixedThreadPool(3, (task) -> {
+	private final ExecutorService executor = Executors.newFixedThreadPool(4, (task) -> {
 		Thread thread = new Thread(task, "alignment-pairs");
 		thread.setDaemon(true);
 		return thread;
@@ -49,7 +54,8 @@ class AlignmentDashboard {
 
 	AlignmentDashboard(AlignmentFigures figures, AlignmentPairRepository pairs,
 			ObjectProvider<GatePerformanceFigures> gatePerformance, ObjectProvider<MaturityGridFigures> maturityGrid,
-			Clock clock) {
+			Clock clock, DashboardCache cache) {
+		this.cache = cache;
 		this.figures = figures;
 		this.pairs = pairs;
 		this.gatePerformance = gatePerformance;
@@ -58,28 +64,50 @@ class AlignmentDashboard {
 	}
 
 	List<PairDefinition> pairs() {
+		return this.cache.get("pairs", this::loadPairs);
+	}
+
+	private List<PairDefinition> loadPairs() {
 		return this.pairs.findAllByOrderByPositionAscIdAsc().stream().map(AlignmentPair::definition).toList();
 	}
 
 	/**
-	 * All figures. The pairs are independent read-only statements, so they run side by side on
-	 * their own connections; the page waits for the slowest instead of the sum.
+	 * All figures, from the cache while no data they depend on changed (see {@link DashboardCache}).
 	 */
 	AlignmentReport report(AlignmentFilter filter, boolean withPoints) {
+		return this.cache.get(new ReportKey(filter, withPoints), () -> compute(filter, withPoints));
+	}
+
+	private record ReportKey(AlignmentFilter filter, boolean withPoints) {
+	}
+
+	private record SeriesKey(long prototypeId, AlignmentFilter filter) {
+	}
+
+	private record PrototypesKey(AlignmentFilter filter) {
+	}
+
+	/**
+	 * All figures, computed. The pairs are independent read-only statements, so they run side by side on
+	 * their own connections; the page waits for the slowest instead of the sum.
+	 */
+	AlignmentReport compute(AlignmentFilter filter, boolean withPoints) {
 		List<CompletableFuture<PairResult>> futures = new ArrayList<>();
 		for (PairDefinition pair : pairs()) {
 			futures.add(CompletableFuture.supplyAsync(() -> pair(pair, filter, withPoints), this.executor));
 		}
-		PortfolioFlow flow = this.figures.flow(filter, this.clock.instant());
-		List<PairResult> results = futures.stream().map(AlignmentDashboard::await).toList();
+		Instant now = this.clock.instant();
 		GatePerformanceFigures gates = this.gatePerformance.getIfAvailable();
 		MaturityGridFigures grid = this.maturityGrid.getIfAvailable();
-		return new AlignmentReport(filter, results, flow,
-				(gates != null) ? gates.compute(filter).orElse(null) : null,
-				(grid != null) ? grid.compute(filter).orElse(null) : null);
+		CompletableFuture<GatePerformance> gateFigures = CompletableFuture.supplyAsync(
+				() -> (gates != null) ? gates.compute(filter, now).orElse(null) : null, this.executor);
+		PortfolioFlow flow = this.figures.flow(filter, now);
+		MaturityGrid gridFigures = (grid != null) ? grid.compute(filter).orElse(null) : null;
+		List<PairResult> results = futures.stream().map(AlignmentDashboard::await).toList();
+		return new AlignmentReport(filter, results, flow, await(gateFigures), gridFigures);
 	}
 
-	private static PairResult await(CompletableFuture<PairResult> future) {
+	private static <T> T await(CompletableFuture<T> future) {
 		try {
 			return future.join();
 		}
@@ -124,15 +152,16 @@ class AlignmentDashboard {
 			.flatMap((pair) -> java.util.stream.Stream.of(pair.technicalMetric(), pair.businessMetric()))
 			.distinct()
 			.toList();
-		return this.figures.weeklyMeans(prototype.id(), keys, filter);
+		return this.cache.get(new SeriesKey(prototype.id(), filter),
+				() -> this.figures.weeklyMeans(prototype.id(), keys, filter));
 	}
 
 	List<PrototypeRef> prototypes(AlignmentFilter filter) {
-		return this.figures.prototypes(filter);
+		return this.cache.get(new PrototypesKey(filter), () -> this.figures.prototypes(filter));
 	}
 
 	List<String> verticals() {
-		return this.figures.verticals();
+		return this.cache.get("verticals", this.figures::verticals);
 	}
 
 	List<String> metricKeys() {

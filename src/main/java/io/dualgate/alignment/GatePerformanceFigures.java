@@ -1,30 +1,68 @@
 package io.dualgate.alignment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Gate response times and track scorecards (issue 5, item 4). Their source (gates and signatures)
- * belongs to the gate module, which is built in parallel: until an implementation reading it is
- * registered, the dashboard says "no data yet" instead of showing numbers.
+ * Gate response times and track scorecards (issue 5, item 4), for the gates opened in the filter's
+ * window on prototypes matching its vertical and stage.
  */
 interface GatePerformanceFigures {
 
-	Optional<GatePerformance> compute(AlignmentFilter filter);
+	/** The response-time targets the shares are counted against. */
+	int TARGET_HOURS = 48;
+
+	int LATE_HOURS = 72;
+
+	/** Empty when no gate matches the filter. */
+	Optional<GatePerformance> compute(AlignmentFilter filter, Instant now);
 
 	/**
+	 * @param decided gates decided (approved or rejected) among those opened in the window
 	 * @param medianHoursToDecision median hours from opening to decision
 	 * @param p90HoursToDecision 90th percentile of the same
-	 * @param decidedWithin48hPct share decided within the 48 h target
+	 * @param decidedWithin48hPct share decided within 48 h
 	 * @param decidedWithin72hPct share decided within 72 h
-	 * @param openOverdue open gates past the SLA
-	 * @param rows per month and track, to find the bottleneck track
+	 * @param openOverdue open gates past their SLA (now, whatever the window)
+	 * @param tracks per track over the window: hours from opening to the track's valid signature
+	 * @param bottleneckTrack the track with the higher median, {@code null} without signatures
+	 * @param rows per month of opening: the gate decision ({@code GATE}) and each track
+	 * @param overdue the open gates past their SLA, most overdue first
+	 * @param explorationPms robustness pass rate per Exploration PM
+	 * @param deliveryPms first-year renewal rate per Delivery PM
 	 */
-	record GatePerformance(Double medianHoursToDecision, Double p90HoursToDecision, Double decidedWithin48hPct,
-			Double decidedWithin72hPct, long openOverdue, List<Row> rows) {
+	record GatePerformance(long decided, Double medianHoursToDecision, Double p90HoursToDecision,
+			Double decidedWithin48hPct, Double decidedWithin72hPct, long openOverdue, List<Row> tracks,
+			String bottleneckTrack, List<Row> rows, List<OverdueGate> overdue, List<ExplorationScore> explorationPms,
+			List<DeliveryScore> deliveryPms) {
 
-		record Row(String month, String track, long decided, Double medianHours, Double p90Hours,
-				Double within48hPct) {
+		/**
+		 * @param month {@code yyyy-MM} of opening, {@code null} for the whole window
+		 * @param track {@code GATE} (opening to decision), {@code TECHNICAL} or {@code COMMERCIAL}
+		 * (opening to the track's valid approve or reject signature)
+		 */
+		record Row(String month, String track, long n, Double medianHours, Double p90Hours, Double within48hPct,
+				Double within72hPct) {
+		}
+
+		record OverdueGate(long gateId, String prototypeKey, String fromStage, String toStage, Instant openedAt,
+				Instant dueAt, double hoursOpen) {
+		}
+
+		/**
+		 * @param technicalTracksSigned technical tracks of the PM's gates signed at least once
+		 * @param approvedWithoutInvalidation of those, approved and never invalidated
+		 */
+		record ExplorationScore(long pmId, String name, long technicalTracksSigned, long approvedWithoutInvalidation,
+				Double passRatePct) {
+		}
+
+		/**
+		 * @param prototypes the PM's prototypes with a {@code renewal_rate_pct} observation in the window
+		 * @param renewalRatePct mean over those prototypes of their latest value
+		 */
+		record DeliveryScore(long pmId, String name, long prototypes, Double renewalRatePct) {
 		}
 
 	}

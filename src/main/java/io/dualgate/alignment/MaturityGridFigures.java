@@ -3,12 +3,12 @@ package io.dualgate.alignment;
 import java.util.Optional;
 
 /**
- * The 3x3 maturity grid as counts of prototypes per dimension and level (latest assessment). The
- * assessments belong to the evidence module, built in parallel: until an implementation reading
- * them is registered, the dashboard says "no data yet".
+ * The 3x3 maturity grid as counts of prototypes per dimension and level, from each prototype's
+ * latest assessment up to the end of the filter's window.
  */
 interface MaturityGridFigures {
 
+	/** Empty when no prototype matching the filter has been assessed. */
 	Optional<MaturityGrid> compute(AlignmentFilter filter);
 
 	/**
