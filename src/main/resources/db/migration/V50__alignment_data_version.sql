@@ -36,6 +36,9 @@ create trigger dashboard_change_pair after insert or update or delete or truncat
     for each statement execute function dashboard_data_changed();
 create trigger dashboard_change_metric after insert or update or delete or truncate on metric_definition
     for each statement execute function dashboard_data_changed();
--- Only names are shown (scorecards); logins and lock-out counters must not empty the cache.
-create trigger dashboard_change_user after insert or delete or update of full_name on app_user
+-- Only names are shown (scorecards); logins and lock-out counters must not empty the cache. A row
+-- trigger with a condition, because the ORM writes every column (UPDATE OF would always fire).
+create trigger dashboard_change_user after insert or delete on app_user
     for each statement execute function dashboard_data_changed();
+create trigger dashboard_change_user_name after update on app_user
+    for each row when (old.full_name is distinct from new.full_name) execute function dashboard_data_changed();

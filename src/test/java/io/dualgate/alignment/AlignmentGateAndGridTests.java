@@ -60,6 +60,9 @@ class AlignmentGateAndGridTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	DashboardCache cache;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private AlignmentFixtures fixtures;
@@ -246,6 +249,28 @@ class AlignmentGateAndGridTests {
 		assertThat(this.mvc.get().uri("/alignment?vertical={v}&lang=zh-CN", vertical)).hasStatusOk()
 			.bodyText()
 			.contains("门禁效率", "交付轨PM：首年续约率");
+	}
+
+	@Test
+	void dataVersionMovesWithEveryChangeTheDashboardReadsButNotWithLoginCounters() {
+		Instant now = this.clock.instant();
+		long before = this.cache.state(now).version();
+		long prototype = this.fixtures.prototype(AlignmentFixtures.uniqueVertical(), "PROTOTYPE",
+				now.minus(Duration.ofDays(10)));
+		long afterPrototype = this.cache.state(now).version();
+		assertThat(afterPrototype).isGreaterThan(before);
+		// a gate opened 47 h ago with a 48 h SLA becomes overdue in an hour: cached figures expire then
+		Instant opened = now.minus(Duration.ofHours(47));
+		gate(prototype, opened, 48, "OPEN", null);
+		DashboardCache.State state = this.cache.state(now);
+		assertThat(state.version()).isGreaterThan(afterPrototype);
+		assertThat(state.validUntil()).isBeforeOrEqualTo(opened.plus(Duration.ofHours(48)));
+		this.jdbc.sql("update app_user set failed_attempts = failed_attempts, full_name = full_name where username = 'admin'")
+			.update();
+		assertThat(this.cache.state(now).version()).isEqualTo(state.version());
+		this.cache.compact();
+		assertThat(this.cache.state(now).version()).isEqualTo(state.version());
+		assertThat(this.cache.state(now).logRows()).isLessThanOrEqualTo(2);
 	}
 
 	@Test
