@@ -16,9 +16,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -70,7 +72,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** The database is away (restarting, no free connection): try again shortly. */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+			TransientDataAccessResourceException.class, QueryTimeoutException.class,
+			UncategorizedDataAccessException.class, TransactionSystemException.class })
 	ProblemDetail databaseUnavailable(Exception ex, HttpServletResponse response) throws Exception {
 		if (!DatabaseTrouble.isUnavailable(ex)) {
 			throw ex;

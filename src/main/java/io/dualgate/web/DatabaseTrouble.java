@@ -39,6 +39,10 @@ final class DatabaseTrouble {
 				// 08xxx connection exceptions, 57P0x server shutting down / restarting.
 				return true;
 			}
+			if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+				// The pool's proxy after the server dropped the connection (e.g. rolling back).
+				return true;
+			}
 		}
 		return false;
 	}

@@ -12,9 +12,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -55,7 +57,8 @@ class PageExceptionHandler {
 
 	/** The database is away (restarting, no free connection): try again shortly. */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+			TransientDataAccessResourceException.class, QueryTimeoutException.class,
+			UncategorizedDataAccessException.class, TransactionSystemException.class })
 	ModelAndView databaseUnavailable(Exception ex, HttpServletResponse response) throws Exception {
 		if (!DatabaseTrouble.isUnavailable(ex)) {
 			throw ex;
