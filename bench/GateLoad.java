@@ -302,7 +302,7 @@ public class GateLoad {
 			}
 			// Follow the redirect like a browser: the landing page creates the session's CSRF token
 			// (login clears it), before any concurrent request of this session could race to create it.
-			session.get(response.headers().firstValue("Location").orElse("/prototypes").replaceFirst("^https?://[^/]+", ""));
+			session.get("/prototypes?q=no-such-prototype");
 			return session;
 		}
 
