@@ -8,6 +8,7 @@ import io.dualgate.audit.AuditTrail;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.RuleViolationException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,7 +128,7 @@ class GateController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
@@ -135,7 +137,19 @@ class GateController {
 								: (gate.status() == GateStatus.REJECTED) ? "gate.sign.doneRejected" : "gate.sign.done");
 				return "redirect:/gates/" + id;
 			}
+			catch (ConflictException ex) {
+				if (!"conflict.changedMeanwhile".equals(ex.messageCode())) {
+					throw ex;
+				}
+				// The gate changed while the form was open: show the current answers with a
+				// fresh form (their hash and version), so that the signer can check and sign again.
+				response.setStatus(HttpStatus.CONFLICT.value());
+				return freshSignPage(id, track, "gate.sign.staleForm", new Object[0], model);
+			}
 			catch (RuleViolationException ex) {
+				if ("gate.sign.contentChanged".equals(ex.messageCode())) {
+					return freshSignPage(id, track, ex.messageCode(), ex.arguments(), model);
+				}
 				String field = switch (ex.messageCode()) {
 					case "gate.sign.wrongPassword", "gate.sign.locked" -> "password";
 					case "gate.sign.reasonRequired" -> "reason";
@@ -151,6 +165,16 @@ class GateController {
 			}
 		}
 		GateView gate = this.gates.get(id);
+		return signPage(gate, track, model);
+	}
+
+	private String freshSignPage(long id, Track track, String messageCode, Object[] arguments, Model model) {
+		GateView gate = this.gates.get(id);
+		SignForm fresh = SignForm.blank(gate.track(track).contentHash(), gate.version());
+		BindingResult errors = new BeanPropertyBindingResult(fresh, "form");
+		errors.reject(messageCode, arguments, messageCode);
+		model.addAttribute("form", fresh);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		return signPage(gate, track, model);
 	}
 

@@ -6,13 +6,21 @@ import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +68,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badInput(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** The database is away (restarting, no free connection): try again shortly. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class,
+			UncategorizedDataAccessException.class, TransactionSystemException.class })
+	ProblemDetail databaseUnavailable(Exception ex, HttpServletResponse response) throws Exception {
+		if (!DatabaseTrouble.isUnavailable(ex)) {
+			throw ex;
+		}
+		response.setHeader("Retry-After", DatabaseTrouble.RETRY_AFTER_SECONDS);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseTrouble.MESSAGE_CODE, new Object[0]);
 	}
 
 	private ProblemDetail problem(HttpStatus status, String code, Object[] arguments) {

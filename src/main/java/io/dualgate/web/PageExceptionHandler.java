@@ -4,11 +4,19 @@ import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,6 +53,18 @@ class PageExceptionHandler {
 	@ExceptionHandler(RuleViolationException.class)
 	ModelAndView ruleViolation(RuleViolationException ex) {
 		return page("error/409", HttpStatus.CONFLICT, ex.messageCode(), ex.arguments());
+	}
+
+	/** The database is away (restarting, no free connection): try again shortly. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class,
+			UncategorizedDataAccessException.class, TransactionSystemException.class })
+	ModelAndView databaseUnavailable(Exception ex, HttpServletResponse response) throws Exception {
+		if (!DatabaseTrouble.isUnavailable(ex)) {
+			throw ex;
+		}
+		response.setHeader("Retry-After", DatabaseTrouble.RETRY_AFTER_SECONDS);
+		return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, DatabaseTrouble.MESSAGE_CODE, new Object[0]);
 	}
 
 	private static ModelAndView page(String view, HttpStatus status, String code, Object[] arguments) {
