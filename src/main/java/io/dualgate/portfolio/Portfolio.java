@@ -14,6 +14,9 @@ import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -44,6 +47,15 @@ public class Portfolio {
 	public List<PrototypeView> search(Stage stage, String query) {
 		String q = StringUtils.hasText(query) ? query.strip() : null;
 		return this.prototypes.search(stage, q).stream().map(Prototype::toView).toList();
+	}
+
+	/**
+	 * One page of the portfolio, by name: the list a person browses.
+	 */
+	public Page<PrototypeView> searchPage(Stage stage, String query, int page, int size) {
+		String q = StringUtils.hasText(query) ? query.strip() : null;
+		return this.prototypes.searchPage(stage, q, PageRequest.of(Math.max(page, 0), size, Sort.by("name", "key")))
+			.map(Prototype::toView);
 	}
 
 	public List<PrototypeView> all() {

@@ -15,6 +15,7 @@ import io.dualgate.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrototypeController {
 
 	private static final String FORM = "portfolio/form";
+
+	/** Prototypes per page of the list: the list stays fast with thousands of them. */
+	static final int PAGE_SIZE = 25;
 
 	private final Portfolio portfolio;
 
@@ -52,8 +56,11 @@ class PrototypeController {
 	@GetMapping("/prototypes")
 	@PreAuthorize("isAuthenticated()")
 	String list(@RequestParam(name = "stage", required = false) Stage stage,
-			@RequestParam(name = "q", required = false) String query, Model model) {
-		List<PrototypeView> prototypes = this.portfolio.search(stage, query);
+			@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<PrototypeView> result = this.portfolio.searchPage(stage, query, page, PAGE_SIZE);
+		List<PrototypeView> prototypes = result.getContent();
+		model.addAttribute("page", result);
 		model.addAttribute("prototypes", prototypes);
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("stage", stage);

@@ -3,6 +3,8 @@ package io.dualgate.portfolio;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,5 +22,19 @@ interface PrototypeRepository extends JpaRepository<Prototype, Long> {
 			       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))
 			order by p.name""")
 	List<Prototype> search(Stage stage, String q);
+
+	@Query(value = """
+			select p from Prototype p
+			where (:stage is null or p.stage = :stage)
+			  and (:q is null or lower(p.name) like lower(concat('%', cast(:q as string), '%'))
+			       or lower(p.key) like lower(concat('%', cast(:q as string), '%'))
+			       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""",
+			countQuery = """
+					select count(p) from Prototype p
+					where (:stage is null or p.stage = :stage)
+					  and (:q is null or lower(p.name) like lower(concat('%', cast(:q as string), '%'))
+					       or lower(p.key) like lower(concat('%', cast(:q as string), '%'))
+					       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""")
+	Page<Prototype> searchPage(Stage stage, String q, Pageable pageable);
 
 }
