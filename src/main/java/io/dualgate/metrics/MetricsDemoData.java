@@ -115,7 +115,7 @@ class MetricsDemoData implements ApplicationRunner {
 		for (int d = 0; d < DAYS; d++) {
 			double progress = 1 / (1 + Math.exp(-(d - 150.0 - 10 * index) / 40.0));
 			bench[d] = benchStart + (benchEnd - benchStart) * progress + random.nextGaussian() * 0.8;
-			latency[d] = latencyStart + (latencyEnd - latencyStart) * progress + random.nextGaussian() * 25;
+			latency[d] = latencyStart + (latencyEnd - latencyStart) * progress + random.nextGaussian() * 8;
 			compliance[d] = Math.min(100, complianceStart + (complianceEnd - complianceStart)
 					* Math.min(1, d / 300.0) + random.nextGaussian() * 1.5);
 			double availability = 99.5 + 0.47 * progress + random.nextGaussian() * 0.01;
@@ -134,7 +134,8 @@ class MetricsDemoData implements ApplicationRunner {
 				accuracy = 84.5 - 0.5 * (d - (DAYS - 10)) + random.nextGaussian() * 0.05;
 			}
 			completion[d] = 28 + 0.78 * bench[Math.max(0, d - 14)] + random.nextGaussian() * 1.2;
-			nps[d] = 62 - 0.075 * latency[Math.max(0, d - 7)] + random.nextGaussian() * 3;
+			// NPS answers latency within about a week: the dashboard's "latency reduction vs NPS gain".
+			nps[d] = 62 - 0.075 * latency[Math.max(0, d - 3)] + random.nextGaussian() * 1;
 			double retention = 30 + 0.35 * completion[Math.max(0, d - 30)] + random.nextGaussian() * 1.0;
 			double renewal = 55 + 0.45 * nps[Math.max(0, d - 30)] + random.nextGaussian() * 1.5;
 			double ltvCac = 0.9 + 0.06 * (completion[d] - 70) + random.nextGaussian() * 0.08;
