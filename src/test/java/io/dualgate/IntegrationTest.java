@@ -10,8 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * A whole DualGate on real PostgreSQL (with the demo data), driven through MockMvc. All tests
- * with this annotation share one application context and one database.
+ * A whole DualGate on real PostgreSQL (with the demo data), driven through MockMvc. All
+ * tests with this annotation share one application context and one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,7 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Keeps the feature modules honest: no cycles, no reaching into another module's internals.
+ * Keeps the feature modules honest: no cycles, no reaching into another module's
+ * internals.
  */
 class ModularityTests {
 

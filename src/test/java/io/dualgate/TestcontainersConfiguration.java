@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * PostgreSQL 17 in a container where Docker is available. Where it is not, no connection is
- * declared here and the application's embedded PostgreSQL starts instead: the same tests run
- * against a real PostgreSQL either way.
+ * PostgreSQL 17 in a container where Docker is available. Where it is not, no connection
+ * is declared here and the application's embedded PostgreSQL starts instead: the same
+ * tests run against a real PostgreSQL either way.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {

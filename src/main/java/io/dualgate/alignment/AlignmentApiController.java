@@ -40,12 +40,13 @@ class AlignmentApiController {
 	}
 
 	/**
-	 * All figures; {@code points=true} adds the latest paired points of every pair (the CSV export
-	 * has all of them).
+	 * All figures; {@code points=true} adds the latest paired points of every pair (the
+	 * CSV export has all of them).
 	 */
 	@GetMapping("/api/v1/alignment")
 	@PreAuthorize(READERS)
-	AlignmentReport alignment(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	AlignmentReport alignment(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Integer lagWeeks, @RequestParam(required = false) String vertical,
 			@RequestParam(required = false) Stage stage, @RequestParam(defaultValue = "false") boolean points) {

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The executive dashboard page. Charts read their data from a JSON data attribute (the CSP allows
- * no inline scripts); every chart has the same numbers in a table beside it.
+ * The executive dashboard page. Charts read their data from a JSON data attribute (the
+ * CSP allows no inline scripts); every chart has the same numbers in a table beside it.
  */
 @Controller
 class AlignmentController {
@@ -60,8 +60,8 @@ class AlignmentController {
 	String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Integer lagWeeks, @RequestParam(required = false) String vertical,
-			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String prototype,
-			Model model, Locale locale, HttpServletResponse response) {
+			@RequestParam(required = false) Stage stage, @RequestParam(required = false) String prototype, Model model,
+			Locale locale, HttpServletResponse response) {
 		AlignmentFilter filter;
 		try {
 			filter = AlignmentFilter.of(from, to, lagWeeks, vertical, stage, this.dashboard.clock());
@@ -174,9 +174,10 @@ class AlignmentController {
 				datasets.add(Map.of("track", track, "label", message("alignment.gates.track." + track, locale),
 						"medians", medians));
 			}
-			data.put("gates", Map.of("months", months, "datasets", datasets, "target",
-					GatePerformanceFigures.TARGET_HOURS, "targetLabel", message("alignment.gates.chart.target", locale),
-					"axis", message("alignment.gates.chart.axis", locale)));
+			data.put("gates",
+					Map.of("months", months, "datasets", datasets, "target", GatePerformanceFigures.TARGET_HOURS,
+							"targetLabel", message("alignment.gates.chart.target", locale), "axis",
+							message("alignment.gates.chart.axis", locale)));
 		}
 		MaturityGrid grid = report.maturityGrid();
 		if (grid != null) {
@@ -191,14 +192,16 @@ class AlignmentController {
 			data.put("grid", Map.of("dimensions", dimensions, "levels", levels, "counts", grid.counts(), "label",
 					message("alignment.grid.chart.count", locale)));
 		}
-		data.put("labels",
-				Map.of("points", message("alignment.chart.points", locale), "line",
-						message("alignment.chart.regressionLine", locale), "reached",
-						message("alignment.flow.reached", locale), "current", message("alignment.flow.current", locale)));
+		data.put("labels", Map.of("points", message("alignment.chart.points", locale), "line",
+				message("alignment.chart.regressionLine", locale), "reached", message("alignment.flow.reached", locale),
+				"current", message("alignment.flow.current", locale)));
 		return this.json.writeValueAsString(data);
 	}
 
-	/** Shade 0-4 of each grid cell relative to the largest, for the heat map table's classes. */
+	/**
+	 * Shade 0-4 of each grid cell relative to the largest, for the heat map table's
+	 * classes.
+	 */
 	private static int[][] gridHeat(MaturityGrid grid) {
 		int[][] heat = new int[3][3];
 		if (grid == null) {

@@ -25,7 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles the dashboard: SQL aggregates from {@link AlignmentFigures}, inference in Java.
+ * Assembles the dashboard: SQL aggregates from {@link AlignmentFigures}, inference in
+ * Java.
  */
 @Service
 class AlignmentDashboard {
@@ -45,7 +46,9 @@ class AlignmentDashboard {
 
 	private final DashboardCache cache;
 
-	/** A few threads for the pairs' statements: the pool is small and the pairs are few. */
+	/**
+	 * A few threads for the pairs' statements: the pool is small and the pairs are few.
+	 */
 	private final ExecutorService executor = Executors.newFixedThreadPool(4, (task) -> {
 		Thread thread = new Thread(task, "alignment-pairs");
 		thread.setDaemon(true);
@@ -72,7 +75,8 @@ class AlignmentDashboard {
 	}
 
 	/**
-	 * All figures, from the cache while no data they depend on changed (see {@link DashboardCache}).
+	 * All figures, from the cache while no data they depend on changed (see
+	 * {@link DashboardCache}).
 	 */
 	AlignmentReport report(AlignmentFilter filter, boolean withPoints) {
 		return this.cache.get(new ReportKey(filter, withPoints), () -> compute(filter, withPoints));
@@ -88,8 +92,9 @@ class AlignmentDashboard {
 	}
 
 	/**
-	 * All figures, computed. The pairs are independent read-only statements, so they run side by side on
-	 * their own connections; the page waits for the slowest instead of the sum.
+	 * All figures, computed. The pairs are independent read-only statements, so they run
+	 * side by side on their own connections; the page waits for the slowest instead of
+	 * the sum.
 	 */
 	AlignmentReport compute(AlignmentFilter filter, boolean withPoints) {
 		List<CompletableFuture<PairResult>> futures = new ArrayList<>();
@@ -99,8 +104,8 @@ class AlignmentDashboard {
 		Instant now = this.clock.instant();
 		GatePerformanceFigures gates = this.gatePerformance.getIfAvailable();
 		MaturityGridFigures grid = this.maturityGrid.getIfAvailable();
-		CompletableFuture<GatePerformance> gateFigures = CompletableFuture.supplyAsync(
-				() -> (gates != null) ? gates.compute(filter, now).orElse(null) : null, this.executor);
+		CompletableFuture<GatePerformance> gateFigures = CompletableFuture
+			.supplyAsync(() -> (gates != null) ? gates.compute(filter, now).orElse(null) : null, this.executor);
 		PortfolioFlow flow = this.figures.flow(filter, now);
 		MaturityGrid gridFigures = (grid != null) ? grid.compute(filter).orElse(null) : null;
 		List<PairResult> results = futures.stream().map(AlignmentDashboard::await).toList();

@@ -49,8 +49,8 @@ class AlignmentFigures {
 	}
 
 	/**
-	 * Statistics for the portfolio (first, prototype id null) and per prototype (by key), and the
-	 * latest {@code pointLimit} paired points, most recent week first.
+	 * Statistics for the portfolio (first, prototype id null) and per prototype (by key),
+	 * and the latest {@code pointLimit} paired points, most recent week first.
 	 */
 	PairRows statistics(PairDefinition pair, AlignmentFilter filter, int pointLimit) {
 		List<StatisticsRow> statistics = new ArrayList<>();
@@ -118,8 +118,8 @@ class AlignmentFigures {
 	}
 
 	/**
-	 * Counts per current stage and per stage ever reached, the 12-month production cohort and the
-	 * median weeks from registration (entering PROTOTYPE) to POC.
+	 * Counts per current stage and per stage ever reached, the 12-month production cohort
+	 * and the median weeks from registration (entering PROTOTYPE) to POC.
 	 */
 	PortfolioFlow flow(AlignmentFilter filter, Instant now) {
 		String base = """
@@ -134,10 +134,9 @@ class AlignmentFigures {
 			current.put(stage, 0L);
 			reached.put(stage, 0L);
 		}
-		flowQuery(base + "select stage, count(*) from base group by stage", filter, now)
-			.query((ResultSet rs) -> {
-				current.put(Stage.valueOf(rs.getString(1)), rs.getLong(2));
-			});
+		flowQuery(base + "select stage, count(*) from base group by stage", filter, now).query((ResultSet rs) -> {
+			current.put(Stage.valueOf(rs.getString(1)), rs.getLong(2));
+		});
 		flowQuery(base + """
 				select sc.to_stage, count(distinct sc.prototype_id)
 				from stage_change sc join base b on b.id = sc.prototype_id

@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import io.dualgate.portfolio.Stage;
 
 /**
- * What the dashboard looks at: business weeks from {@code from} to {@code to} (both inclusive, by the
- * Monday of their ISO week), technical weeks {@code lagWeeks} earlier, prototypes of one vertical
- * and/or currently in one stage.
+ * What the dashboard looks at: business weeks from {@code from} to {@code to} (both
+ * inclusive, by the Monday of their ISO week), technical weeks {@code lagWeeks} earlier,
+ * prototypes of one vertical and/or currently in one stage.
  */
 record AlignmentFilter(LocalDate from, LocalDate to, int lagWeeks, String vertical, Stage stage) {
 
@@ -20,7 +20,8 @@ record AlignmentFilter(LocalDate from, LocalDate to, int lagWeeks, String vertic
 	static final long MAX_WINDOW_DAYS = 366L * 20;
 
 	/**
-	 * Checks and completes what came from a request; missing dates mean the last 52 weeks.
+	 * Checks and completes what came from a request; missing dates mean the last 52
+	 * weeks.
 	 * @throws InvalidFilterException with a message code when a parameter is out of range
 	 */
 	static AlignmentFilter of(LocalDate from, LocalDate to, Integer lagWeeks, String vertical, Stage stage,

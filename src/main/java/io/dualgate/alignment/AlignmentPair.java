@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A technical metric that should move a business metric, with the transforms that make the two
- * weekly series and the target that decides its status.
+ * A technical metric that should move a business metric, with the transforms that make
+ * the two weekly series and the target that decides its status.
  */
 @Entity
 @Table(name = "alignment_pair")

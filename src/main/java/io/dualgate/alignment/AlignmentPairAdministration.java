@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Administrators add and change alignment pairs; every change is audited in its transaction.
+ * Administrators add and change alignment pairs; every change is audited in its
+ * transaction.
  */
 @Service
 class AlignmentPairAdministration {
@@ -24,14 +25,16 @@ class AlignmentPairAdministration {
 
 	@Transactional(readOnly = true)
 	PairDefinition get(long id) {
-		return this.pairs.findById(id).orElseThrow(() -> new NotFoundException("alignment.pair.notFound", id)).definition();
+		return this.pairs.findById(id)
+			.orElseThrow(() -> new NotFoundException("alignment.pair.notFound", id))
+			.definition();
 	}
 
 	@Transactional
 	PairDefinition create(PairForm form) {
 		AlignmentPair pair = this.pairs.saveAndFlush(new AlignmentPair(this.pairs.maxPosition() + 1, form));
-		this.auditLog.record("ALIGNMENT_PAIR_CREATED", "alignment_pair", pair.getId(), null, describe(pair.definition()),
-				null);
+		this.auditLog.record("ALIGNMENT_PAIR_CREATED", "alignment_pair", pair.getId(), null,
+				describe(pair.definition()), null);
 		return pair.definition();
 	}
 

@@ -4,8 +4,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Inference for a Pearson correlation from n pairs: the two-sided p-value of H0 rho = 0 (t with n - 2
- * degrees of freedom) and the 95 % confidence interval through Fisher's z.
+ * Inference for a Pearson correlation from n pairs: the two-sided p-value of H0 rho = 0
+ * (t with n - 2 degrees of freedom) and the 95 % confidence interval through Fisher's z.
  */
 final class CorrelationInference {
 
@@ -32,8 +32,8 @@ final class CorrelationInference {
 	}
 
 	/**
-	 * 95 % interval for rho as {low, high}; {@code null} below four points (z has standard error
-	 * 1 / sqrt(n - 3)) or when r is undefined.
+	 * 95 % interval for rho as {low, high}; {@code null} below four points (z has
+	 * standard error 1 / sqrt(n - 3)) or when r is undefined.
 	 */
 	static double[] interval95(Double r, long n) {
 		if (r == null || n < 4) {

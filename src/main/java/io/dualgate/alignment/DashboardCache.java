@@ -14,19 +14,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Computed dashboard figures, kept while nothing they depend on changed. Two things invalidate an
- * entry: the data version (the committed sum of {@code dashboard_change}, which triggers on every
- * table the dashboard reads append to in the writer's transaction, see V50) moving on, and time
- * reaching the next instant at which a figure changes by itself (an open gate becoming overdue, a
- * prototype entering the 12-month production cohort). The version is read BEFORE computing, so an
- * entry is never older than the version it is filed under; a change committed meanwhile moves the
- * version on and the next request recomputes. Concurrent requests for the same figures share one
+ * Computed dashboard figures, kept while nothing they depend on changed. Two things
+ * invalidate an entry: the data version (the committed sum of {@code dashboard_change},
+ * which triggers on every table the dashboard reads append to in the writer's
+ * transaction, see V50) moving on, and time reaching the next instant at which a figure
+ * changes by itself (an open gate becoming overdue, a prototype entering the 12-month
+ * production cohort). The version is read BEFORE computing, so an entry is never older
+ * than the version it is filed under; a change committed meanwhile moves the version on
+ * and the next request recomputes. Concurrent requests for the same figures share one
  * computation.
  */
 @Component
 class DashboardCache {
 
-	/** Entries kept at most; filters are few in practice (one per combination people click). */
+	/**
+	 * Entries kept at most; filters are few in practice (one per combination people
+	 * click).
+	 */
 	static final int MAX_ENTRIES = 256;
 
 	/** Compact the change log when it holds more rows than this. */
@@ -101,8 +105,10 @@ class DashboardCache {
 				for (String column : new String[] { "next_overdue", "next_cohort" }) {
 					Timestamp at = rs.getTimestamp(column);
 					if (at != null) {
-						// month arithmetic can land at or before now (month ends): look again soon
-						Instant boundary = at.toInstant().isAfter(now) ? at.toInstant() : now.plus(Duration.ofMinutes(1));
+						// month arithmetic can land at or before now (month ends): look
+						// again soon
+						Instant boundary = at.toInstant().isAfter(now) ? at.toInstant()
+								: now.plus(Duration.ofMinutes(1));
 						validUntil = boundary.isBefore(validUntil) ? boundary : validUntil;
 					}
 				}
@@ -111,7 +117,10 @@ class DashboardCache {
 			.single();
 	}
 
-	/** Folds the change log into one row of the same total weight, so reading the version stays cheap. */
+	/**
+	 * Folds the change log into one row of the same total weight, so reading the version
+	 * stays cheap.
+	 */
 	void compact() {
 		this.jdbc.sql("""
 				with old as (

@@ -1,7 +1,8 @@
 package io.dualgate.alignment;
 
 /**
- * The sign of the relation the business expects between the technical and the business series.
+ * The sign of the relation the business expects between the technical and the business
+ * series.
  */
 enum Direction {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gate response times and track scorecards (issue 5, item 4), for the gates opened in the filter's
- * window on prototypes matching its vertical and stage.
+ * Gate response times and track scorecards (issue 5, item 4), for the gates opened in the
+ * filter's window on prototypes matching its vertical and stage.
  */
 interface GatePerformanceFigures {
 
@@ -19,14 +19,17 @@ interface GatePerformanceFigures {
 	Optional<GatePerformance> compute(AlignmentFilter filter, Instant now);
 
 	/**
-	 * @param decided gates decided (approved or rejected) among those opened in the window
+	 * @param decided gates decided (approved or rejected) among those opened in the
+	 * window
 	 * @param medianHoursToDecision median hours from opening to decision
 	 * @param p90HoursToDecision 90th percentile of the same
 	 * @param decidedWithin48hPct share decided within 48 h
 	 * @param decidedWithin72hPct share decided within 72 h
 	 * @param openOverdue open gates past their SLA (now, whatever the window)
-	 * @param tracks per track over the window: hours from opening to the track's valid signature
-	 * @param bottleneckTrack the track with the higher median, {@code null} without signatures
+	 * @param tracks per track over the window: hours from opening to the track's valid
+	 * signature
+	 * @param bottleneckTrack the track with the higher median, {@code null} without
+	 * signatures
 	 * @param rows per month of opening: the gate decision ({@code GATE}) and each track
 	 * @param overdue the open gates past their SLA, most overdue first
 	 * @param explorationPms robustness pass rate per Exploration PM
@@ -39,8 +42,8 @@ interface GatePerformanceFigures {
 
 		/**
 		 * @param month {@code yyyy-MM} of opening, {@code null} for the whole window
-		 * @param track {@code GATE} (opening to decision), {@code TECHNICAL} or {@code COMMERCIAL}
-		 * (opening to the track's valid approve or reject signature)
+		 * @param track {@code GATE} (opening to decision), {@code TECHNICAL} or
+		 * {@code COMMERCIAL} (opening to the track's valid approve or reject signature)
 		 */
 		record Row(String month, String track, long n, Double medianHours, Double p90Hours, Double within48hPct,
 				Double within72hPct) {
@@ -51,7 +54,8 @@ interface GatePerformanceFigures {
 		}
 
 		/**
-		 * @param technicalTracksSigned technical tracks of the PM's gates signed at least once
+		 * @param technicalTracksSigned technical tracks of the PM's gates signed at least
+		 * once
 		 * @param approvedWithoutInvalidation of those, approved and never invalidated
 		 */
 		record ExplorationScore(long pmId, String name, long technicalTracksSigned, long approvedWithoutInvalidation,
@@ -59,7 +63,8 @@ interface GatePerformanceFigures {
 		}
 
 		/**
-		 * @param prototypes the PM's prototypes with a {@code renewal_rate_pct} observation in the window
+		 * @param prototypes the PM's prototypes with a {@code renewal_rate_pct}
+		 * observation in the window
 		 * @param renewalRatePct mean over those prototypes of their latest value
 		 */
 		record DeliveryScore(long pmId, String name, long prototypes, Double renewalRatePct) {

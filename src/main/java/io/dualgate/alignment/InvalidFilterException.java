@@ -1,7 +1,8 @@
 package io.dualgate.alignment;
 
 /**
- * A dashboard filter out of range; carries a message code so page and API can say what is wrong.
+ * A dashboard filter out of range; carries a message code so page and API can say what is
+ * wrong.
  */
 class InvalidFilterException extends IllegalArgumentException {
 

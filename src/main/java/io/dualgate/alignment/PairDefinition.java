@@ -5,12 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A pair as the dashboard and the API read it.
  *
- * @param targetR minimum r in the expected direction, or {@code null} when a significant slope in
- * that direction is the target
+ * @param targetR minimum r in the expected direction, or {@code null} when a significant
+ * slope in that direction is the target
  */
 record PairDefinition(long id, int position, String technicalMetric, Transform technicalTransform,
-		String businessMetric, Transform businessTransform, PairKind kind, Direction expectedDirection,
-		Double targetR, long version) {
+		String businessMetric, Transform businessTransform, PairKind kind, Direction expectedDirection, Double targetR,
+		long version) {
 
 	@JsonProperty("technicalSeries")
 	public String technicalLabel() {

@@ -24,8 +24,8 @@ final class PairPointsCsv {
 		try (CSVPrinter printer = new CSVPrinter(out, format)) {
 			dashboard.eachPoint(pair, filter, (point) -> {
 				try {
-					printer.printRecord(point.prototypeKey(), point.week(),
-							point.week().minusWeeks(filter.lagWeeks()), point.technical(), point.business());
+					printer.printRecord(point.prototypeKey(), point.week(), point.week().minusWeeks(filter.lagWeeks()),
+							point.technical(), point.business());
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

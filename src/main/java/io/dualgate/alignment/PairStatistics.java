@@ -3,8 +3,8 @@ package io.dualgate.alignment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The figures of one pair over one set of paired weeks (the portfolio or one prototype). Every
- * number is {@code null} when there are fewer than three points.
+ * The figures of one pair over one set of paired weeks (the portfolio or one prototype).
+ * Every number is {@code null} when there are fewer than three points.
  *
  * @param n paired weeks
  * @param pearsonR Pearson's r (business vs technical series)
@@ -38,8 +38,8 @@ record PairStatistics(long n, Double pearsonR, Double spearmanRho, Double pValue
 	}
 
 	/**
-	 * With a target r: met when r in the expected direction exceeds it. Without: met when the
-	 * relation points the expected way and is significant at 5 %.
+	 * With a target r: met when r in the expected direction exceeds it. Without: met when
+	 * the relation points the expected way and is significant at 5 %.
 	 */
 	static PairStatus status(PairDefinition pair, double r, Double p) {
 		double directed = pair.expectedDirection().sign() * r;

@@ -1,9 +1,9 @@
 package io.dualgate.alignment;
 
 /**
- * Builds the SQL that pairs a prototype's technical week {@code w - lag} with its business week
- * {@code w} from the weekly rollups. Only enum-derived fragments are spliced in; every value is a
- * bind parameter.
+ * Builds the SQL that pairs a prototype's technical week {@code w - lag} with its
+ * business week {@code w} from the weekly rollups. Only enum-derived fragments are
+ * spliced in; every value is a bind parameter.
  */
 final class PairedWeeksSql {
 
@@ -11,8 +11,9 @@ final class PairedWeeksSql {
 	}
 
 	/**
-	 * A CTE list ending in {@code paired(prototype_id, week_start, x, y)}. Parameters: techMetric,
-	 * businessMetric, techFrom, techTo, businessFrom, businessTo, lagDays, vertical, stage.
+	 * A CTE list ending in {@code paired(prototype_id, week_start, x, y)}. Parameters:
+	 * techMetric, businessMetric, techFrom, techTo, businessFrom, businessTo, lagDays,
+	 * vertical, stage.
 	 */
 	static String paired(PairDefinition pair) {
 		return "with tech as (" + series(pair.technicalTransform(), "techMetric", "techFrom", "techTo") + "),\n"
@@ -40,10 +41,11 @@ final class PairedWeeksSql {
 	}
 
 	/**
-	 * One statement for a pair: statistics rows (row_kind 'S': the portfolio with prototype_id null,
-	 * then one per prototype: n, Pearson r, Spearman rho on average ranks so that ties share the mean
-	 * of their ranks, slope, intercept, R²) and the latest {@code :limit} paired points (row_kind
-	 * 'P'), so the paired weeks are computed once. Ranks are float8 to keep the sorts cheap.
+	 * One statement for a pair: statistics rows (row_kind 'S': the portfolio with
+	 * prototype_id null, then one per prototype: n, Pearson r, Spearman rho on average
+	 * ranks so that ties share the mean of their ranks, slope, intercept, R²) and the
+	 * latest {@code :limit} paired points (row_kind 'P'), so the paired weeks are
+	 * computed once. Ranks are float8 to keep the sorts cheap.
 	 */
 	static String statisticsAndPoints(PairDefinition pair) {
 		return paired(pair) + ", ranked as (select prototype_id, x, y,"
@@ -60,8 +62,7 @@ final class PairedWeeksSql {
 				+ " from ranked group by grouping sets ((), (prototype_id)))\n"
 				+ "select 'S' as row_kind, s.prototype_id, p.key, p.name, s.n, s.r, s.rho, s.slope, s.intercept, s.r2,"
 				+ " null::date as week, null::float8 as x, null::float8 as y"
-				+ " from stats s left join prototype p on p.id = s.prototype_id\n"
-				+ "union all\n"
+				+ " from stats s left join prototype p on p.id = s.prototype_id\n" + "union all\n"
 				+ "(select 'P', null, p.key, null, null, null, null, null, null, null, q.week_start, q.x, q.y"
 				+ " from paired q join prototype p on p.id = q.prototype_id"
 				+ " order by q.week_start desc, p.key limit :limit)";

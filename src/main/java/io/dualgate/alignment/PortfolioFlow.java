@@ -12,11 +12,11 @@ import io.dualgate.portfolio.Stage;
  * @param currentByStage prototypes now in each stage
  * @param reachedByStage prototypes that ever entered each stage
  * @param conversions share reaching the next stage among those that reached a stage
- * @param productionWithin12Months registered at least 12 months ago and in PRODUCTION within 12
- * months of registration, against 11.7 %
+ * @param productionWithin12Months registered at least 12 months ago and in PRODUCTION
+ * within 12 months of registration, against 11.7 %
  * @param pilotToProduction reached PRODUCTION among those that reached PILOT, against 5 %
- * @param medianWeeksToPoc median weeks from registration to POC, against 8.4 (dual track) and 14.2
- * (traditional); {@code null} when no prototype reached POC
+ * @param medianWeeksToPoc median weeks from registration to POC, against 8.4 (dual track)
+ * and 14.2 (traditional); {@code null} when no prototype reached POC
  * @param prototypesAtPoc how many prototypes the median is over
  */
 record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedByStage, List<Conversion> conversions,
@@ -32,7 +32,10 @@ record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedBy
 
 	static final List<Stage> FUNNEL = List.of(Stage.PROTOTYPE, Stage.POC, Stage.PILOT, Stage.PRODUCTION);
 
-	/** A share with its counts; {@code percent} is {@code null} when nothing is in the denominator. */
+	/**
+	 * A share with its counts; {@code percent} is {@code null} when nothing is in the
+	 * denominator.
+	 */
 	record Share(long numerator, long denominator, Double percent, double benchmarkPct) {
 
 		static Share of(long numerator, long denominator, double benchmarkPct) {
@@ -58,8 +61,8 @@ record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedBy
 			Stage to = FUNNEL.get(i + 1);
 			long fromCount = reached.get(from);
 			long toCount = reached.get(to);
-			conversions.add(new Conversion(from, to, fromCount, toCount,
-					(fromCount > 0) ? 100.0 * toCount / fromCount : null));
+			conversions.add(
+					new Conversion(from, to, fromCount, toCount, (fromCount > 0) ? 100.0 * toCount / fromCount : null));
 		}
 		return new PortfolioFlow(current, reached, conversions,
 				Share.of(cohortInProduction, cohort, PRODUCTION_12_MONTHS_BENCHMARK_PCT),

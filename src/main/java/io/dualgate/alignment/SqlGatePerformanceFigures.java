@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Gate figures straight from the gate tables: percentiles, shares and scorecards are computed by
- * PostgreSQL. Gates count in the month they were opened (so a month's figures do not change
- * meaning as its gates get decided later, they only fill in).
+ * Gate figures straight from the gate tables: percentiles, shares and scorecards are
+ * computed by PostgreSQL. Gates count in the month they were opened (so a month's figures
+ * do not change meaning as its gates get decided later, they only fill in).
  */
 @Repository
 class SqlGatePerformanceFigures implements GatePerformanceFigures {
@@ -108,21 +108,24 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 	}
 
 	/**
-	 * Robustness: among the technical tracks of the PM's gates that were signed at least once, the
-	 * share approved by a still-valid signature and never invalidated (no rework after sign-off).
+	 * Robustness: among the technical tracks of the PM's gates that were signed at least
+	 * once, the share approved by a still-valid signature and never invalidated (no
+	 * rework after sign-off).
 	 */
 	private List<ExplorationScore> explorationPms(AlignmentFilter filter) {
-		return bind(GATES + """
-				, technical as (
-				    select g.id, bool_or(s.valid and s.meaning = 'APPROVE') as approved, bool_or(not s.valid) as invalidated
-				    from g join gate_signature s on s.gate_id = g.id and s.track = 'TECHNICAL'
-				    group by g.id)
-				select p.exploration_pm_id, u.full_name, count(*) as signed,
-				       count(*) filter (where t.approved and not t.invalidated) as robust
-				from technical t join gate gt on gt.id = t.id join prototype p on p.id = gt.prototype_id
-				join app_user u on u.id = p.exploration_pm_id
-				group by p.exploration_pm_id, u.full_name
-				order by u.full_name, p.exploration_pm_id""", filter)
+		return bind(
+				GATES + """
+						, technical as (
+						    select g.id, bool_or(s.valid and s.meaning = 'APPROVE') as approved, bool_or(not s.valid) as invalidated
+						    from g join gate_signature s on s.gate_id = g.id and s.track = 'TECHNICAL'
+						    group by g.id)
+						select p.exploration_pm_id, u.full_name, count(*) as signed,
+						       count(*) filter (where t.approved and not t.invalidated) as robust
+						from technical t join gate gt on gt.id = t.id join prototype p on p.id = gt.prototype_id
+						join app_user u on u.id = p.exploration_pm_id
+						group by p.exploration_pm_id, u.full_name
+						order by u.full_name, p.exploration_pm_id""",
+				filter)
 			.query((rs, i) -> {
 				long signed = rs.getLong("signed");
 				long robust = rs.getLong("robust");
@@ -133,8 +136,8 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 	}
 
 	/**
-	 * First-year renewal rate: per prototype the latest {@code renewal_rate_pct} in the window (one
-	 * index probe each), averaged per Delivery PM.
+	 * First-year renewal rate: per prototype the latest {@code renewal_rate_pct} in the
+	 * window (one index probe each), averaged per Delivery PM.
 	 */
 	private List<DeliveryScore> deliveryPms(AlignmentFilter filter) {
 		return this.jdbc.sql("""

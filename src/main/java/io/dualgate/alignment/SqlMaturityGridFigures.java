@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The maturity grid from each prototype's latest assessment (by day, then by entry order, as the
- * maturity module reads "current") up to the window's end: one index probe per prototype.
+ * The maturity grid from each prototype's latest assessment (by day, then by entry order,
+ * as the maturity module reads "current") up to the window's end: one index probe per
+ * prototype.
  */
 @Repository
 class SqlMaturityGridFigures implements MaturityGridFigures {

@@ -1,7 +1,8 @@
 package io.dualgate.alignment;
 
 /**
- * How a prototype's weekly means become the series that is paired (see V31__alignment_pairs.sql).
+ * How a prototype's weekly means become the series that is paired (see
+ * V31__alignment_pairs.sql).
  */
 enum Transform {
 

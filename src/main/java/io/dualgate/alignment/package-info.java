@@ -1,4 +1,5 @@
 /**
- * The executive alignment dashboard: technical vs business metric pairs, portfolio flow, exports.
+ * The executive alignment dashboard: technical vs business metric pairs, portfolio flow,
+ * exports.
  */
 package io.dualgate.alignment;

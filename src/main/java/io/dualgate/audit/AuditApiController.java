@@ -19,9 +19,8 @@ class AuditApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE')")
 	Map<String, Object> verify() {
 		AuditVerification verification = this.trail.verify();
-		return (verification.intact()) ? Map.of("events", verification.events(), "intact", true)
-				: Map.of("events", verification.events(), "intact", false, "firstBrokenSeq",
-						verification.firstBrokenSeq());
+		return (verification.intact()) ? Map.of("events", verification.events(), "intact", true) : Map.of("events",
+				verification.events(), "intact", false, "firstBrokenSeq", verification.firstBrokenSeq());
 	}
 
 }

@@ -2,10 +2,10 @@ package io.dualgate.audit;
 
 import io.dualgate.shared.Sha256;
 
-
 /**
- * The canonical serialisation of an audit row and the hash that links it to its predecessor.
- * Every field is length-prefixed so that no two different rows serialise alike.
+ * The canonical serialisation of an audit row and the hash that links it to its
+ * predecessor. Every field is length-prefixed so that no two different rows serialise
+ * alike.
  */
 final class AuditChain {
 

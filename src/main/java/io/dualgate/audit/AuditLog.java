@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes audit events. Must be called inside the transaction of the change it records, so that
- * the change and its audit row commit or roll back together. Actor and time come from the
- * server, never from the client.
+ * Writes audit events. Must be called inside the transaction of the change it records, so
+ * that the change and its audit row commit or roll back together. Actor and time come
+ * from the server, never from the client.
  */
 @Service
 public class AuditLog {
@@ -46,7 +46,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a change on behalf of a named actor (for example a failed login for a username).
+	 * Records a change on behalf of a named actor (for example a failed login for a
+	 * username).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAs(String actor, String action, String entityType, Object entityId, String oldValue,
@@ -62,8 +63,8 @@ public class AuditLog {
 		String prevHash = (last != null) ? ((String) last.get("hash")) : GENESIS_HASH;
 		// PostgreSQL keeps microseconds; hash exactly what will be stored.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		AuditEvent event = new AuditEvent(seq, now, truncate(actor, 64), action, entityType,
-				String.valueOf(entityId), oldValue, newValue, reason, prevHash, null);
+		AuditEvent event = new AuditEvent(seq, now, truncate(actor, 64), action, entityType, String.valueOf(entityId),
+				oldValue, newValue, reason, prevHash, null);
 		String hash = AuditChain.hash(prevHash, event);
 		this.jdbc.sql("""
 				insert into audit_event (seq, occurred_at, actor, action, entity_type, entity_id,

@@ -31,15 +31,16 @@ public class AuditTrail {
 	}
 
 	public List<AuditEvent> forEntity(String entityType, String entityId) {
-		return this.jdbc.sql("select " + COLUMNS + " from audit_event where entity_type = ? and entity_id = ? order by seq")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from audit_event where entity_type = ? and entity_id = ? order by seq")
 			.params(entityType, entityId)
 			.query(AuditTrail::map)
 			.list();
 	}
 
 	/**
-	 * Recomputes every hash from the stored rows, in order, and names the first row that does not
-	 * match its stored hash or does not link to its predecessor.
+	 * Recomputes every hash from the stored rows, in order, and names the first row that
+	 * does not match its stored hash or does not link to its predecessor.
 	 */
 	public AuditVerification verify() {
 		long[] count = { 0 };
@@ -65,8 +66,8 @@ public class AuditTrail {
 	private static AuditEvent map(ResultSet rs, int row) throws SQLException {
 		return new AuditEvent(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-				rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"),
-				rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"), rs.getString("prev_hash"),
+				rs.getString("hash"));
 	}
 
 }

@@ -8,7 +8,8 @@ import io.dualgate.people.AuthenticatedUser;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
- * A request that presents a personal API token; authenticated, it carries the token's owner.
+ * A request that presents a personal API token; authenticated, it carries the token's
+ * owner.
  */
 class BearerTokenAuthentication extends AbstractAuthenticationToken {
 

@@ -10,7 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@code dualgate.demo} defaults to true with the embedded database and to false when an
- * external PostgreSQL is configured, so that production never gets demo accounts by accident.
+ * external PostgreSQL is configured, so that production never gets demo accounts by
+ * accident.
  */
 class DemoModeDefaults implements EnvironmentPostProcessor {
 

@@ -3,7 +3,8 @@ package io.dualgate.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is set.
+ * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is
+ * set.
  *
  * @param enabled whether the embedded database may start at all
  * @param dataDir where its data lives; blank means a throw-away directory (tests)

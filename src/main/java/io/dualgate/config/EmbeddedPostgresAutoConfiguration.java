@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts a real, embedded PostgreSQL when no database is configured, so that DualGate runs with
- * one command on a machine that has neither PostgreSQL nor Docker. The data directory persists
- * between runs. Backs off when {@code spring.datasource.url} is set or when something else (a
- * Testcontainers service connection) already provides the connection.
+ * Starts a real, embedded PostgreSQL when no database is configured, so that DualGate
+ * runs with one command on a machine that has neither PostgreSQL nor Docker. The data
+ * directory persists between runs. Backs off when {@code spring.datasource.url} is set or
+ * when something else (a Testcontainers service connection) already provides the
+ * connection.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -89,8 +90,9 @@ class EmbeddedPostgresAutoConfiguration {
 			return dir;
 		}
 		catch (IOException ex) {
-			throw new EmbeddedDatabaseException(Path.of(properties.dataDir()), "the directory cannot be created ("
-					+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")", ex);
+			throw new EmbeddedDatabaseException(Path.of(properties.dataDir()),
+					"the directory cannot be created (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")",
+					ex);
 		}
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Writes RFC 9457 problem details from the security filters, where no controller advice runs.
+ * Writes RFC 9457 problem details from the security filters, where no controller advice
+ * runs.
  */
 final class ProblemResponses {
 

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs run on one node at a time: ShedLock's lock rows live in PostgreSQL (table
- * {@code shedlock}, V41) and use the database's clock, so nodes with drifting clocks agree.
+ * Scheduled jobs run on one node at a time: ShedLock's lock rows live in PostgreSQL
+ * (table {@code shedlock}, V41) and use the database's clock, so nodes with drifting
+ * clocks agree.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")

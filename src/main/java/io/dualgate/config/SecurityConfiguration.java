@@ -28,15 +28,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Three filter chains: token issuing (HTTP Basic), the stateless token API, and the browser
- * application (form login, session, CSRF). Everything is denied unless a rule allows it, and
- * every handler carries its own role rule as well ({@code @PreAuthorize}).
+ * Three filter chains: token issuing (HTTP Basic), the stateless token API, and the
+ * browser application (form login, session, CSRF). Everything is denied unless a rule
+ * allows it, and every handler carries its own role rule as well ({@code @PreAuthorize}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** No inline scripts or styles: every script and stylesheet is a file of ours or a WebJar. */
+	/**
+	 * No inline scripts or styles: every script and stylesheet is a file of ours or a
+	 * WebJar.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
 			+ " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
 			+ " frame-ancestors 'none'";
@@ -84,8 +87,10 @@ class SecurityConfiguration {
 
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((authorize) -> authorize
-				// Writes are refused by role before their body is read, so that a caller without
-				// the role learns nothing from validation messages (handlers check again).
+				// Writes are refused by role before their body is read, so that a caller
+				// without
+				// the role learns nothing from validation messages (handlers check
+				// again).
 				.requestMatchers(HttpMethod.PUT, "/api/v1/gates/**")
 				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM")
 				.requestMatchers(HttpMethod.POST, "/api/v1/observations")
@@ -102,18 +107,19 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Operations endpoints: health open to probes (no details), everything else (Prometheus)
-	 * for admins, with HTTP Basic so that a scraper can authenticate; no session is created.
+	 * Operations endpoints: health open to probes (no details), everything else
+	 * (Prometheus) for admins, with HTTP Basic so that a scraper can authenticate; no
+	 * session is created.
 	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/actuator/**")
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyRequest()
-				.hasRole("ADMIN"))
+			.authorizeHttpRequests(
+					(authorize) -> authorize.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+						.permitAll()
+						.anyRequest()
+						.hasRole("ADMIN"))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(actuatorEntryPoint()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -8,14 +8,16 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 
 /**
- * The answer to one item as a browser posts it. Only the field of the item's kind is used.
+ * The answer to one item as a browser posts it. Only the field of the item's kind is
+ * used.
  *
  * @param yes {@code true}/{@code false} for an attestation
  * @param value a measured value in the item's unit
  * @param evidenceUrl a link to the evidence
  * @param revision the item revision the form showed
  */
-record AnswerForm(Boolean yes, @Digits(integer = 13, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value,
+record AnswerForm(Boolean yes,
+		@Digits(integer = 13, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value,
 		@Size(max = 1000) String evidenceUrl, Integer revision) {
 
 	Answer toAnswer() {

@@ -7,8 +7,9 @@ import java.util.List;
 import io.dualgate.shared.Sha256;
 
 /**
- * The canonical serialisation of what a signer of one track signs, and its SHA-256. Gate id,
- * track and template version are part of it, so a signature cannot be copied to another gate.
+ * The canonical serialisation of what a signer of one track signs, and its SHA-256. Gate
+ * id, track and template version are part of it, so a signature cannot be copied to
+ * another gate.
  */
 final class CanonicalAnswers {
 
@@ -36,8 +37,10 @@ final class CanonicalAnswers {
 				text.append('|').append(spec.blocking() ? "blocking" : "advisory");
 				text.append('|').append((answer == null || answer.yes() == null) ? "" : answer.yes());
 				if (fromMetric(item)) {
-					// Evidence that flows in daily: the signer attests its verdict, so a new
-					// observation only touches the signature when it turns PASS into FAIL or back.
+					// Evidence that flows in daily: the signer attests its verdict, so a
+					// new
+					// observation only touches the signature when it turns PASS into FAIL
+					// or back.
 					text.append('|').append("metric:").append(item.getMetricKey()).append('=').append(item.verdict());
 				}
 				else {

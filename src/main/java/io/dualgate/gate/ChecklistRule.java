@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * The checklist threshold rule: computes PASS, FAIL or OPEN (unanswered) for an item from its
- * answer. Nobody types a verdict in.
+ * The checklist threshold rule: computes PASS, FAIL or OPEN (unanswered) for an item from
+ * its answer. Nobody types a verdict in.
  */
 final class ChecklistRule {
 

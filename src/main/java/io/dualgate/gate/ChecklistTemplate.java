@@ -22,8 +22,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 /**
- * One version of the checklist of one track of one transition. Versions are never edited: an
- * edit saves a new version, and open gates keep the items they copied.
+ * One version of the checklist of one track of one transition. Versions are never edited:
+ * an edit saves a new version, and open gates keep the items they copied.
  */
 @Entity
 @Table(name = "checklist_template")
@@ -67,8 +67,8 @@ class ChecklistTemplate {
 	protected ChecklistTemplate() {
 	}
 
-	ChecklistTemplate(Stage fromStage, Track track, int version, String title, List<ItemSpec> items,
-			Instant createdAt, Long createdBy, String changeNote) {
+	ChecklistTemplate(Stage fromStage, Track track, int version, String title, List<ItemSpec> items, Instant createdAt,
+			Long createdBy, String changeNote) {
 		this.fromStage = fromStage;
 		this.toStage = fromStage.next().orElseThrow();
 		this.track = track;

@@ -107,10 +107,10 @@ class ChecklistTemplates {
 		ChecklistTemplate next = this.templates.saveAndFlush(
 				latest.revise(form.getTitle().strip(), specs, this.clock.instant(), by, form.getChangeNote().strip()));
 		this.auditLog.record("TEMPLATE_REVISED", "checklist_template", next.getId(),
-				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track",
-						base.getTrack(), "version", latest.getVersion(), "items", latest.specs().size()),
-				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track",
-						base.getTrack(), "version", next.getVersion(), "items", specs.size()),
+				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track", base.getTrack(),
+						"version", latest.getVersion(), "items", latest.specs().size()),
+				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track", base.getTrack(),
+						"version", next.getVersion(), "items", specs.size()),
 				form.getChangeNote());
 		return next;
 	}

@@ -26,9 +26,9 @@ import jakarta.persistence.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * A dual-sign gate: the guarded state machine OPEN -> APPROVED | REJECTED. Its methods check
- * their preconditions, throw a domain exception when one fails and register past-tense events;
- * services only load, call and save.
+ * A dual-sign gate: the guarded state machine OPEN -> APPROVED | REJECTED. Its methods
+ * check their preconditions, throw a domain exception when one fails and register
+ * past-tense events; services only load, call and save.
  */
 @Entity
 @Table(name = "gate")
@@ -115,8 +115,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
-	 * Opens a gate for the transition out of {@code currentStage}, copying the items of the
-	 * template versions in force.
+	 * Opens a gate for the transition out of {@code currentStage}, copying the items of
+	 * the template versions in force.
 	 */
 	static Gate open(long prototypeId, Stage currentStage, ChecklistTemplate technical, ChecklistTemplate commercial,
 			int slaHours, Long openedBy, Instant at) {
@@ -144,8 +144,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
-	 * Answers one item of a track. A change to a track that holds a valid signature invalidates
-	 * that signature (and only that track's).
+	 * Answers one item of a track. A change to a track that holds a valid signature
+	 * invalidates that signature (and only that track's).
 	 */
 	void answer(Track track, String code, Answer answer, Actor actor, Instant at, String source) {
 		requireOpen();
@@ -162,8 +162,9 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
-	 * New evidence for a metric: every item bound to it re-evaluates. A signature is invalidated
-	 * only when an item's PASS/FAIL changes; otherwise a signed value stays as it was signed.
+	 * New evidence for a metric: every item bound to it re-evaluates. A signature is
+	 * invalidated only when an item's PASS/FAIL changes; otherwise a signed value stays
+	 * as it was signed.
 	 * @return whether anything changed
 	 */
 	boolean applyEvidence(String metricKey, java.math.BigDecimal value, LocalDate date, String source, Instant at) {
@@ -199,9 +200,10 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
-	 * Signs a track. The signer must hold the track's role, must not have signed the other track,
-	 * must have seen the current answers ({@code shownHash}); an approval needs every blocking
-	 * item to pass. The second valid approval approves the gate; a rejection closes it.
+	 * Signs a track. The signer must hold the track's role, must not have signed the
+	 * other track, must have seen the current answers ({@code shownHash}); an approval
+	 * needs every blocking item to pass. The second valid approval approves the gate; a
+	 * rejection closes it.
 	 */
 	Signature sign(Track track, Actor signer, Meaning meaning, String reason, String shownHash, String meaningText,
 			Instant at) {
@@ -234,8 +236,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 			this.status = GateStatus.REJECTED;
 			this.decidedAt = at;
 			this.decisionReason = track + ": " + why;
-			registerEvent(new GateRejected(this.id, this.prototypeId, this.fromStage, this.toStage,
-					this.decisionReason, signer.username(), at));
+			registerEvent(new GateRejected(this.id, this.prototypeId, this.fromStage, this.toStage, this.decisionReason,
+					signer.username(), at));
 		}
 		else if (validSignature(track.other()).filter(Signature::isValidApproval).isPresent()) {
 			this.status = GateStatus.APPROVED;

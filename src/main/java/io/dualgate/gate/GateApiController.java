@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Gates as JSON, and evidence from pipelines. Signing is not offered here: it stays a human act
- * in the browser.
+ * Gates as JSON, and evidence from pipelines. Signing is not offered here: it stays a
+ * human act in the browser.
  */
 @RestController
 @RequestMapping("/api/v1/gates")
@@ -46,8 +46,9 @@ class GateApiController {
 	}
 
 	/**
-	 * Posts an answer (typically a measured value) to one item. The token's user must hold the
-	 * track's role; a change invalidates that track's signature exactly as a browser edit does.
+	 * Posts an answer (typically a measured value) to one item. The token's user must
+	 * hold the track's role; a change invalidates that track's signature exactly as a
+	 * browser edit does.
 	 */
 	@PutMapping("/{id}/tracks/{track}/items/{code}")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")

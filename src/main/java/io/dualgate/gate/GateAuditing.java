@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes every gate event to the audit trail, and moves the prototype on when a gate is
- * approved — synchronously, in the transaction of the change, so that all of it commits or
- * none of it does.
+ * approved — synchronously, in the transaction of the change, so that all of it commits
+ * or none of it does.
  */
 @Component
 class GateAuditing {
@@ -44,9 +44,9 @@ class GateAuditing {
 
 	@EventListener
 	void on(TrackSigned event) {
-		this.auditLog.recordAs(event.actor(), "GATE_SIGNED", ENTITY, event.gateId(), null,
-				AuditLog.values("track", event.track(), "meaning", event.meaning(), "signer", event.signerName(),
-						"sha256", event.contentHash()),
+		this.auditLog.recordAs(
+				event.actor(), "GATE_SIGNED", ENTITY, event.gateId(), null, AuditLog.values("track", event.track(),
+						"meaning", event.meaning(), "signer", event.signerName(), "sha256", event.contentHash()),
 				event.reason());
 	}
 

@@ -84,7 +84,10 @@ class GateController {
 		for (Track track : Track.values()) {
 			boolean mayAct = gate.open() && me.holds(track.signingRole());
 			canAnswer.put(track, mayAct);
-			boolean signedOther = gate.track(track.other()).signatures().stream().anyMatch((s) -> s.signerId() == me.id());
+			boolean signedOther = gate.track(track.other())
+				.signatures()
+				.stream()
+				.anyMatch((s) -> s.signerId() == me.id());
 			canSign.put(track, mayAct && !gate.track(track).signed() && !signedOther);
 		}
 		model.addAttribute("canAnswer", canAnswer);
@@ -132,17 +135,18 @@ class GateController {
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
-				redirect.addFlashAttribute("success",
-						(gate.status() == GateStatus.APPROVED) ? "gate.sign.doneApproved"
-								: (gate.status() == GateStatus.REJECTED) ? "gate.sign.doneRejected" : "gate.sign.done");
+				redirect.addFlashAttribute("success", (gate.status() == GateStatus.APPROVED) ? "gate.sign.doneApproved"
+						: (gate.status() == GateStatus.REJECTED) ? "gate.sign.doneRejected" : "gate.sign.done");
 				return "redirect:/gates/" + id;
 			}
 			catch (ConflictException ex) {
 				if (!"conflict.changedMeanwhile".equals(ex.messageCode())) {
 					throw ex;
 				}
-				// The gate changed while the form was open: show the current answers with a
-				// fresh form (their hash and version), so that the signer can check and sign again.
+				// The gate changed while the form was open: show the current answers with
+				// a
+				// fresh form (their hash and version), so that the signer can check and
+				// sign again.
 				response.setStatus(HttpStatus.CONFLICT.value());
 				return freshSignPage(id, track, "gate.sign.staleForm", new Object[0], model);
 			}
@@ -200,7 +204,8 @@ class GateController {
 	@GetMapping("/gates/{id}/record.pdf")
 	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<byte[]> recordPdf(@PathVariable long id) {
-		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in English.
+		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in
+		// English.
 		byte[] body = this.pdf.render(recordModel(id), java.util.Locale.ENGLISH);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -214,7 +219,10 @@ class GateController {
 				this.auditTrail.forEntity("gate", String.valueOf(id)));
 	}
 
-	/** Two submits raced and the database kept its rule (one valid signature, one open gate). */
+	/**
+	 * Two submits raced and the database kept its rule (one valid signature, one open
+	 * gate).
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ModelAndView integrity(DataIntegrityViolationException ex) {
 		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);

@@ -20,15 +20,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo gates with real signatures (SHA-256 of the canonical answers), spread over past months
- * so that the SLA figures mean something. Runs once, on a database without gates.
+ * Demo gates with real signatures (SHA-256 of the canonical answers), spread over past
+ * months so that the SLA figures mean something. Runs once, on a database without gates.
  */
 @Component
 @Order(30)
 @ConditionalOnBooleanProperty("dualgate.demo")
 class GateDemoData implements ApplicationRunner {
 
-	/** Realistic passing values for measured items, by code (else the threshold itself). */
+	/**
+	 * Realistic passing values for measured items, by code (else the threshold itself).
+	 */
 	private static final Map<String, String> PASSING = Map.ofEntries(Map.entry("availability_pct", "99.97"),
 			Map.entry("rag_latency_p95_ms", "187"), Map.entry("hallucination_rate_pct", "0.18"),
 			Map.entry("willingness_to_pay_usd", "142000"), Map.entry("task_completion_rate_pct", "95.3"),
@@ -98,13 +100,14 @@ class GateDemoData implements ApplicationRunner {
 					"No customer has committed budget: willingness to pay is 8,000 USD/year, far below 25,000",
 					opened.plus(Duration.ofHours(60)));
 		});
-		// Contract Risk Review: open gate, technical signed by explorer, commercial awaits deliverer.
+		// Contract Risk Review: open gate, technical signed by explorer, commercial
+		// awaits deliverer.
 		inTx(() -> {
 			Instant opened = this.clock.instant().minus(Duration.ofHours(60)).truncatedTo(ChronoUnit.MINUTES);
 			Gate gate = this.gates.open("CONTRACT-RISK", explorer, opened);
 			answerAll(gate.getId(), Track.TECHNICAL, explorer, opened.plus(Duration.ofHours(3)));
-			this.gates.answer(gate.getId(), Track.TECHNICAL, "rag_latency_p95_ms", Answer.value("287"), null,
-					explorer, "FORM", opened.plus(Duration.ofHours(4)));
+			this.gates.answer(gate.getId(), Track.TECHNICAL, "rag_latency_p95_ms", Answer.value("287"), null, explorer,
+					"FORM", opened.plus(Duration.ofHours(4)));
 			answerAll(gate.getId(), Track.COMMERCIAL, deliverer, opened.plus(Duration.ofHours(20)));
 			sign(gate.getId(), Track.TECHNICAL, explorer, Meaning.APPROVE, null, opened.plus(Duration.ofHours(26)));
 		});
@@ -132,7 +135,8 @@ class GateDemoData implements ApplicationRunner {
 						+ spec.code().replace('_', '-') + ".pdf");
 				case MEASURE -> new Answer(null, passing(spec), null);
 			};
-			this.gates.answer(gateId, track, spec.code(), answer, null, by, "FORM", at.plus(Duration.ofMinutes(minute++)));
+			this.gates.answer(gateId, track, spec.code(), answer, null, by, "FORM",
+					at.plus(Duration.ofMinutes(minute++)));
 		}
 	}
 

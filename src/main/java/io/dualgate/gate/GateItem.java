@@ -18,8 +18,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * One checklist item of a gate: a copy of the template's item and its current answer. Part of
- * the {@link Gate} aggregate; changed only through it.
+ * One checklist item of a gate: a copy of the template's item and its current answer.
+ * Part of the {@link Gate} aggregate; changed only through it.
  */
 @Entity
 @Table(name = "gate_item")
@@ -128,15 +128,16 @@ class GateItem {
 		return changed;
 	}
 
-	/** Keeps only the field that belongs to the kind, so that the hash has one spelling. */
+	/**
+	 * Keeps only the field that belongs to the kind, so that the hash has one spelling.
+	 */
 	private Answer normalise(Answer answer) {
 		String url = (answer.evidenceUrl() != null && !answer.evidenceUrl().isBlank()) ? answer.evidenceUrl().strip()
 				: null;
 		return switch (this.kind) {
 			case ATTESTATION -> new Answer(answer.yes(), null, url);
-			case MEASURE -> new Answer(null,
-					(answer.value() != null) ? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null,
-					url);
+			case MEASURE -> new Answer(null, (answer.value() != null)
+					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url);
 			case EVIDENCE_LINK -> new Answer(null, null, url);
 		};
 	}

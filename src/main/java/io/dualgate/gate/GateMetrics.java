@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Gate figures for Prometheus: open and overdue gates (counted at each scrape, so every node
- * reports the shared truth) and the time from opening to decision of each gate decided on this
- * node (recorded after the deciding transaction commits, so rolled-back decisions never count).
+ * Gate figures for Prometheus: open and overdue gates (counted at each scrape, so every
+ * node reports the shared truth) and the time from opening to decision of each gate
+ * decided on this node (recorded after the deciding transaction commits, so rolled-back
+ * decisions never count).
  */
 @Component
 class GateMetrics {

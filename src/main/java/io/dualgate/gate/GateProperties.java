@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Gate settings: the SLA target in hours, with an optional override per transition keyed by the
- * stage it leaves ({@code dualgate.gate.sla-hours-by-stage.POC=72}).
+ * Gate settings: the SLA target in hours, with an optional override per transition keyed
+ * by the stage it leaves ({@code dualgate.gate.sla-hours-by-stage.POC=72}).
  */
 @ConfigurationProperties("dualgate.gate")
 record GateProperties(@DefaultValue("48") int slaHours, Map<Stage, Integer> slaHoursByStage) {

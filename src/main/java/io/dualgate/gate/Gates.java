@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opens, answers and signs gates. Loads the aggregate, calls it and saves it: the decisions are
- * the aggregate's.
+ * Opens, answers and signs gates. Loads the aggregate, calls it and saves it: the
+ * decisions are the aggregate's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -102,7 +102,8 @@ public class Gates {
 		Gate gate = this.gates.saveAndFlush(Gate.open(prototype.id(), prototype.stage(), technical, commercial,
 				this.properties.slaHoursFor(prototype.stage()), actor.id(), at));
 		gate.opened(actor.username());
-		// Items bound to a metric start from the latest evidence, when the metrics module exists.
+		// Items bound to a metric start from the latest evidence, when the metrics module
+		// exists.
 		MetricReadings readings = this.metricReadings.getIfAvailable();
 		if (readings != null) {
 			Set<String> keys = new HashSet<>();
@@ -116,14 +117,14 @@ public class Gates {
 	}
 
 	/**
-	 * Answers one item. {@code expectedRevision} is the item's revision the form showed; a
-	 * different one means someone changed it meanwhile (409).
+	 * Answers one item. {@code expectedRevision} is the item's revision the form showed;
+	 * a different one means someone changed it meanwhile (409).
 	 */
 	@Transactional
-	public GateView answer(long gateId, Track track, String code, Answer answer, Integer expectedRevision,
-			long actorId, String source) {
-		return toView(answer(gateId, track, code, answer, expectedRevision, actor(actorId), source,
-				this.clock.instant()));
+	public GateView answer(long gateId, Track track, String code, Answer answer, Integer expectedRevision, long actorId,
+			String source) {
+		return toView(
+				answer(gateId, track, code, answer, expectedRevision, actor(actorId), source, this.clock.instant()));
 	}
 
 	@Transactional
@@ -138,10 +139,10 @@ public class Gates {
 	}
 
 	/**
-	 * Signs a track after re-checking the signer's password. Wrong passwords count towards the
-	 * lock-out even though nothing else is saved. The password check (slow on purpose, and in its
-	 * own transaction) runs before the signing transaction opens, so that a signer never holds
-	 * two database connections at once.
+	 * Signs a track after re-checking the signer's password. Wrong passwords count
+	 * towards the lock-out even though nothing else is saved. The password check (slow on
+	 * purpose, and in its own transaction) runs before the signing transaction opens, so
+	 * that a signer never holds two database connections at once.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public GateView sign(long gateId, Track track, SignCommand command, long actorId) {
@@ -178,8 +179,8 @@ public class Gates {
 	}
 
 	/**
-	 * New evidence for a metric re-evaluates the bound items of the prototype's open gate, in the
-	 * recording transaction.
+	 * New evidence for a metric re-evaluates the bound items of the prototype's open
+	 * gate, in the recording transaction.
 	 */
 	@EventListener
 	@Transactional
@@ -206,20 +207,24 @@ public class Gates {
 		return this.gates.findByPrototypeIdOrderByOpenedAtDesc(prototypeId).stream().map(this::toView).toList();
 	}
 
-	/** Open gates waiting for a track that this person may sign (and has not signed the other). */
+	/**
+	 * Open gates waiting for a track that this person may sign (and has not signed the
+	 * other).
+	 */
 	public List<GateView> queueOf(long userId) {
 		Person person = this.people.get(userId);
-		return sortedOverdueFirst(this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map(this::toView).filter((g) -> {
-			for (Track track : Track.values()) {
-				TrackView mine = g.track(track);
-				TrackView other = g.track(track.other());
-				boolean signedOther = other.signatures().stream().anyMatch((s) -> s.signerId() == userId);
-				if (person.holds(track.signingRole()) && !mine.signed() && !signedOther) {
-					return true;
-				}
-			}
-			return false;
-		}));
+		return sortedOverdueFirst(
+				this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map(this::toView).filter((g) -> {
+					for (Track track : Track.values()) {
+						TrackView mine = g.track(track);
+						TrackView other = g.track(track.other());
+						boolean signedOther = other.signatures().stream().anyMatch((s) -> s.signerId() == userId);
+						if (person.holds(track.signingRole()) && !mine.signed() && !signedOther) {
+							return true;
+						}
+					}
+					return false;
+				}));
 	}
 
 	private static List<GateView> sortedOverdueFirst(java.util.stream.Stream<GateView> views) {
@@ -246,12 +251,15 @@ public class Gates {
 
 	GateView toView(Gate gate) {
 		PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
-		Set<Long> ids = gate.getItems().stream().map(GateItem::getAnsweredBy).filter(Objects::nonNull)
+		Set<Long> ids = gate.getItems()
+			.stream()
+			.map(GateItem::getAnsweredBy)
+			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
 		Map<Long, Person> answerers = ids.isEmpty() ? Map.of() : this.people.byIds(ids);
-		return new GateView(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(),
-				gate.getFromStage(), gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(),
-				gate.getDecidedAt(), gate.getDecisionReason(), gate.getVersion(),
+		return new GateView(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(), gate.getFromStage(),
+				gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(), gate.getDecidedAt(),
+				gate.getDecisionReason(), gate.getVersion(),
 				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSlaHours(), this.clock.instant()),
 				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers));
 	}
@@ -269,8 +277,11 @@ public class Gates {
 					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
 					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict());
 		}).toList();
-		List<SignatureView> signatures = gate.getSignatures().stream().filter((s) -> s.getTrack() == track)
-			.map((s) -> s.toView(hash)).toList();
+		List<SignatureView> signatures = gate.getSignatures()
+			.stream()
+			.filter((s) -> s.getTrack() == track)
+			.map((s) -> s.toView(hash))
+			.toList();
 		SignatureView valid = signatures.stream().filter(SignatureView::valid).findFirst().orElse(null);
 		return new TrackView(track, gate.templateId(track), gate.templateVersion(track), items, hash,
 				gate.failingBlockingItems(track), valid, signatures);

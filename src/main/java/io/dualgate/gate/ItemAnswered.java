@@ -3,5 +3,6 @@ package io.dualgate.gate;
 /**
  * An item of a gate was answered (by a person, the API or new metric evidence).
  */
-public record ItemAnswered(long gateId, Track track, String code, String before, String after, String source, String actor, java.time.Instant at) {
+public record ItemAnswered(long gateId, Track track, String code, String before, String after, String source,
+		String actor, java.time.Instant at) {
 }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 /**
  * A checklist item of a gate with its answer and computed verdict.
  */
-public record ItemView(String code, String label, ItemKind kind, String unit, String comparator,
-		BigDecimal threshold, String thresholdText, boolean blocking, String metricKey, Boolean answerYes,
-		BigDecimal answerValue, String evidenceUrl, Long answeredBy, String answeredByName, Instant answeredAt,
-		String source, LocalDate evidenceDate, int revision, Verdict verdict) {
+public record ItemView(String code, String label, ItemKind kind, String unit, String comparator, BigDecimal threshold,
+		String thresholdText, boolean blocking, String metricKey, Boolean answerYes, BigDecimal answerValue,
+		String evidenceUrl, Long answeredBy, String answeredByName, Instant answeredAt, String source,
+		LocalDate evidenceDate, int revision, Verdict verdict) {
 }

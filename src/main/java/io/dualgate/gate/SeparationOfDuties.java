@@ -5,9 +5,9 @@ import java.util.Collection;
 import io.dualgate.shared.RuleViolationException;
 
 /**
- * Who may sign what: a track is signed only by a holder of its role, and one person never signs
- * both tracks of one gate, even holding both roles (four eyes). The database keeps the second
- * rule as well (a trigger on {@code gate_signature}).
+ * Who may sign what: a track is signed only by a holder of its role, and one person never
+ * signs both tracks of one gate, even holding both roles (four eyes). The database keeps
+ * the second rule as well (a trigger on {@code gate_signature}).
  */
 final class SeparationOfDuties {
 

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The sign form. The hash and version are those of the page the signer saw; signer, time and
- * meaning text are never taken from it.
+ * The sign form. The hash and version are those of the page the signer saw; signer, time
+ * and meaning text are never taken from it.
  */
 record SignForm(@NotNull Meaning meaning, @Size(max = 1000) String reason, @NotBlank String shownHash,
 		@NotNull Long version, @NotBlank @Size(max = 128) String password, @AssertTrue boolean confirmed) {
@@ -17,8 +17,7 @@ record SignForm(@NotNull Meaning meaning, @Size(max = 1000) String reason, @NotB
 	}
 
 	SignCommand toCommand() {
-		return new SignCommand(this.meaning, this.reason, this.shownHash, this.version, this.password,
-				this.confirmed);
+		return new SignCommand(this.meaning, this.reason, this.shownHash, this.version, this.password, this.confirmed);
 	}
 
 }

@@ -3,5 +3,6 @@ package io.dualgate.gate;
 /**
  * A signature stopped being valid because what it signed changed.
  */
-public record SignatureInvalidated(long gateId, Track track, Long signatureId, String signerName, String reason, String actor, java.time.Instant at) {
+public record SignatureInvalidated(long gateId, Track track, Long signatureId, String signerName, String reason,
+		String actor, java.time.Instant at) {
 }

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * The template editor: one row per item plus a few empty rows for new items (blank rows are
- * ignored). A JavaBean rather than a record because the browser posts indexed rows.
+ * The template editor: one row per item plus a few empty rows for new items (blank rows
+ * are ignored). A JavaBean rather than a record because the browser posts indexed rows.
  */
 class TemplateForm {
 
@@ -22,7 +22,10 @@ class TemplateForm {
 	@Size(max = 500)
 	private String changeNote;
 
-	/** The version the editor started from; a newer one means someone else saved meanwhile. */
+	/**
+	 * The version the editor started from; a newer one means someone else saved
+	 * meanwhile.
+	 */
 	private Integer baseVersion;
 
 	@Valid

@@ -3,5 +3,6 @@ package io.dualgate.gate;
 /**
  * A track of a gate was signed.
  */
-public record TrackSigned(long gateId, Track track, Meaning meaning, long signerId, String signerName, String contentHash, String reason, String actor, java.time.Instant at) {
+public record TrackSigned(long gateId, Track track, Meaning meaning, long signerId, String signerName,
+		String contentHash, String reason, String actor, java.time.Instant at) {
 }

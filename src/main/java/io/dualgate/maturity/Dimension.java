@@ -1,6 +1,9 @@
 package io.dualgate.maturity;
 
-/** The three dimensions of the maturity matrix; the rubric of each level is in the messages. */
+/**
+ * The three dimensions of the maturity matrix; the rubric of each level is in the
+ * messages.
+ */
 public enum Dimension {
 
 	/** Are fail-safe thresholds defined? */

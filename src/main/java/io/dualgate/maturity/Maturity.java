@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Maturity-matrix assessments: appended, never overwritten (the table refuses UPDATE and
- * DELETE). The first assessment of a prototype is its baseline; the latest is its current state.
+ * DELETE). The first assessment of a prototype is its baseline; the latest is its current
+ * state.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,17 +52,18 @@ public class Maturity {
 
 	/** The prototype's own PMs and admins assess; executives and other PMs read. */
 	static boolean mayAssess(AuthenticatedUser user, PrototypeView prototype) {
-		return user.holds(Role.ADMIN) || ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM))
-				&& prototype.isPm(user.id()));
+		return user.holds(Role.ADMIN)
+				|| ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM)) && prototype.isPm(user.id()));
 	}
 
 	/**
 	 * For the dashboard: the current levels of every prototype that has been assessed.
 	 */
 	public List<MaturityLevels> currentLevels() {
-		return this.jdbc.sql("""
-				select distinct on (prototype_id) prototype_id, assessed_on, technical_level, value_level, compliance_level
-				from maturity_assessment order by prototype_id, assessed_on desc, id desc""")
+		return this.jdbc
+			.sql("""
+					select distinct on (prototype_id) prototype_id, assessed_on, technical_level, value_level, compliance_level
+					from maturity_assessment order by prototype_id, assessed_on desc, id desc""")
 			.query(Maturity::levels)
 			.list();
 	}
@@ -89,8 +91,8 @@ public class Maturity {
 	}
 
 	/**
-	 * "Fake dual track": the prototype's Exploration PM reports to the CTO, and so is rewarded for
-	 * papers rather than commercial readiness.
+	 * "Fake dual track": the prototype's Exploration PM reports to the CTO, and so is
+	 * rewarded for papers rather than commercial readiness.
 	 */
 	public boolean fakeDualTrack(PrototypeView prototype) {
 		return this.people.findById(prototype.explorationPmId())
@@ -145,10 +147,10 @@ public class Maturity {
 	}
 
 	private static Assessment assessment(ResultSet rs, int row) throws SQLException {
-		return new Assessment(rs.getLong("id"), rs.getLong("prototype_id"), rs.getObject("assessed_on", LocalDate.class),
-				rs.getInt("technical_level"), rs.getInt("value_level"), rs.getInt("compliance_level"),
-				rs.getLong("assessor_id"), rs.getString("full_name"), rs.getString("notes"),
-				rs.getTimestamp("recorded_at").toInstant());
+		return new Assessment(rs.getLong("id"), rs.getLong("prototype_id"),
+				rs.getObject("assessed_on", LocalDate.class), rs.getInt("technical_level"), rs.getInt("value_level"),
+				rs.getInt("compliance_level"), rs.getLong("assessor_id"), rs.getString("full_name"),
+				rs.getString("notes"), rs.getTimestamp("recorded_at").toInstant());
 	}
 
 }

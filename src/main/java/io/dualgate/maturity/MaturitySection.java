@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The nine-cell grid on the prototype page: current level per dimension, the baseline, the
- * movement since, and the fake-dual-track warning.
+ * The nine-cell grid on the prototype page: current level per dimension, the baseline,
+ * the movement since, and the fake-dual-track warning.
  */
 @Component
 class MaturitySection implements PrototypePageSection {

@@ -20,19 +20,16 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code prototype,metric,date,value} files with Apache Commons CSV, strictly as UTF-8,
- * streaming (a million rows never sit in memory). Structural errors of a row (wrong number of
- * columns) become cell errors; a file that is empty, not UTF-8 or has the wrong header is
- * refused as a whole.
+ * Reads {@code prototype,metric,date,value} files with Apache Commons CSV, strictly as
+ * UTF-8, streaming (a million rows never sit in memory). Structural errors of a row
+ * (wrong number of columns) become cell errors; a file that is empty, not UTF-8 or has
+ * the wrong header is refused as a whole.
  */
 final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 
 	static final List<String> HEADER = List.of("prototype", "metric", "date", "value");
 
-	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-		.setTrim(true)
-		.setIgnoreEmptyLines(false)
-		.get();
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get();
 
 	private final CSVParser parser;
 
@@ -115,8 +112,8 @@ final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 				continue; // a blank line
 			}
 			if (record.size() != HEADER.size()) {
-				this.errors.add(new CellError(line, "columns", "observation.csv.columns", HEADER.size(),
-						record.size()));
+				this.errors
+					.add(new CellError(line, "columns", "observation.csv.columns", HEADER.size(), record.size()));
 				continue;
 			}
 			this.next = new RawObservation(line, record.get(0), record.get(1), record.get(2), record.get(3));

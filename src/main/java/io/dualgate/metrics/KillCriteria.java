@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Failure criteria stated up front, and their evaluation: daily (cron
- * {@code dualgate.kill-criteria.cron}, 02:00 UTC by default) and on an admin's request. A met
- * criterion flags the prototype and writes an audit event; it never moves the stage: people
- * decide.
+ * {@code dualgate.kill-criteria.cron}, 02:00 UTC by default) and on an admin's request. A
+ * met criterion flags the prototype and writes an audit event; it never moves the stage:
+ * people decide.
  */
 @Service
 @Transactional(readOnly = true)
@@ -65,7 +65,9 @@ public class KillCriteria {
 	}
 
 	public List<Criterion> forPrototype(long prototypeId) {
-		return this.jdbc.sql(SELECT + " where prototype_id = ? order by id").param(prototypeId).query(KillCriteria::criterion)
+		return this.jdbc.sql(SELECT + " where prototype_id = ? order by id")
+			.param(prototypeId)
+			.query(KillCriteria::criterion)
 			.list();
 	}
 
@@ -108,10 +110,11 @@ public class KillCriteria {
 					(by != null) ? by.id() : prototype.explorationPmId(), java.sql.Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
-		this.auditLog.record("KILL_CRITERION_STATED", "prototype", prototypeKey, null,
-				AuditLog.values("metric", metricKey, "comparator", comparator, "threshold", threshold.toPlainString(),
-						"days", consecutiveDays, "noImprovingTrend", noImprovingTrend),
-				null);
+		this.auditLog
+			.record("KILL_CRITERION_STATED", "prototype", prototypeKey, null,
+					AuditLog.values("metric", metricKey, "comparator", comparator, "threshold",
+							threshold.toPlainString(), "days", consecutiveDays, "noImprovingTrend", noImprovingTrend),
+					null);
 		return id;
 	}
 
@@ -150,7 +153,8 @@ public class KillCriteria {
 			.params(criterion.prototypeId(), criterion.metricKey(), criterion.consecutiveDays())
 			.query((rs, n) -> new KillCriterionRule.Point(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
 			.list();
-		// The trend is the least-squares slope of value per day over the same window, in SQL.
+		// The trend is the least-squares slope of value per day over the same window, in
+		// SQL.
 		Double slope = this.jdbc.sql("""
 				select regr_slope(value, observed_on - date '2000-01-01') from (
 				    select observed_on, value from observation where prototype_id = ? and metric_key = ?
@@ -164,22 +168,24 @@ public class KillCriteria {
 		boolean met = rule.isMet(latest, slope);
 		Instant now = this.clock.instant();
 		if (met && !criterion.met()) {
-			this.jdbc.sql("update kill_criterion set met = true, met_since = ?, evaluated_at = ?, last_slope = ?"
-					+ " where id = ?")
+			this.jdbc
+				.sql("update kill_criterion set met = true, met_since = ?, evaluated_at = ?, last_slope = ?"
+						+ " where id = ?")
 				.params(java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), slope, criterion.id())
 				.update();
 			this.auditLog.record("KILL_CRITERION_MET", "prototype", prototype.key(), AuditLog.values("met", false),
-					AuditLog.values("met", true, "metric", criterion.metricKey(), "rule",
-							describe(criterion), "slopePerDay", slope),
+					AuditLog.values("met", true, "metric", criterion.metricKey(), "rule", describe(criterion),
+							"slopePerDay", slope),
 					"kill criterion met; the stage is left to people");
 		}
 		else if (!met && criterion.met()) {
-			this.jdbc.sql("update kill_criterion set met = false, met_since = null, evaluated_at = ?, last_slope = ?"
-					+ " where id = ?")
+			this.jdbc
+				.sql("update kill_criterion set met = false, met_since = null, evaluated_at = ?, last_slope = ?"
+						+ " where id = ?")
 				.params(java.sql.Timestamp.from(now), slope, criterion.id())
 				.update();
-			this.auditLog.record("KILL_CRITERION_CLEARED", "prototype", prototype.key(),
-					AuditLog.values("met", true), AuditLog.values("met", false, "rule", describe(criterion)), null);
+			this.auditLog.record("KILL_CRITERION_CLEARED", "prototype", prototype.key(), AuditLog.values("met", true),
+					AuditLog.values("met", false, "rule", describe(criterion)), null);
 		}
 		else {
 			this.jdbc.sql("update kill_criterion set evaluated_at = ?, last_slope = ? where id = ?")
@@ -190,7 +196,10 @@ public class KillCriteria {
 	}
 
 	public Criterion get(long id) {
-		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(KillCriteria::criterion).optional()
+		return this.jdbc.sql(SELECT + " where id = ?")
+			.param(id)
+			.query(KillCriteria::criterion)
+			.optional()
 			.orElseThrow(() -> new NotFoundException("killCriterion.notFound", id));
 	}
 

@@ -10,8 +10,8 @@ import io.dualgate.portfolio.PrototypeListFlags;
 import org.springframework.stereotype.Component;
 
 /**
- * Flags prototypes whose kill criterion is met in the portfolio list: people decide, the list
- * makes sure they see it.
+ * Flags prototypes whose kill criterion is met in the portfolio list: people decide, the
+ * list makes sure they see it.
  */
 @Component
 class KillCriteriaListFlags implements PrototypeListFlags {

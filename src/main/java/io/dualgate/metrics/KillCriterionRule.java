@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * "first_response_accuracy_pct &lt; 85 for 7 consecutive days with no improving trend": met when
- * the latest N daily observations are N consecutive days, every one breaches the threshold and,
- * if asked, the least-squares slope over them is not positive in the metric's better direction.
- * Days without an observation break the run: a criterion is never met on missing evidence.
+ * "first_response_accuracy_pct &lt; 85 for 7 consecutive days with no improving trend":
+ * met when the latest N daily observations are N consecutive days, every one breaches the
+ * threshold and, if asked, the least-squares slope over them is not positive in the
+ * metric's better direction. Days without an observation break the run: a criterion is
+ * never met on missing evidence.
  */
 record KillCriterionRule(String comparator, BigDecimal threshold, int consecutiveDays, boolean noImprovingTrend,
 		boolean higherIsBetter) {
@@ -18,7 +19,8 @@ record KillCriterionRule(String comparator, BigDecimal threshold, int consecutiv
 
 	/**
 	 * @param latestFirst the latest observations, newest first (at least N if there are)
-	 * @param slopePerDay least-squares slope of value over day across those N, or {@code null}
+	 * @param slopePerDay least-squares slope of value over day across those N, or
+	 * {@code null}
 	 */
 	boolean isMet(List<Point> latestFirst, Double slopePerDay) {
 		if (latestFirst.size() < this.consecutiveDays) {

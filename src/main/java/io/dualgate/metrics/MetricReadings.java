@@ -3,8 +3,8 @@ package io.dualgate.metrics;
 import java.util.Optional;
 
 /**
- * The latest evidence for a metric of a prototype: what a checklist item bound to that metric
- * reads.
+ * The latest evidence for a metric of a prototype: what a checklist item bound to that
+ * metric reads.
  */
 public interface MetricReadings {
 

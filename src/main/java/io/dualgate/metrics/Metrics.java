@@ -28,10 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Metric definitions and observations. Every way in (form, CSV upload, API, POCs, demo data)
- * goes through {@link #record} or {@link #importCsv}: the same validation, all or nothing, an
- * upsert per (prototype, metric, date), and an {@link ObservationRecorded} event in the same
- * transaction for what changed.
+ * Metric definitions and observations. Every way in (form, CSV upload, API, POCs, demo
+ * data) goes through {@link #record} or {@link #importCsv}: the same validation, all or
+ * nothing, an upsert per (prototype, metric, date), and an {@link ObservationRecorded}
+ * event in the same transaction for what changed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,26 +60,33 @@ public class Metrics implements MetricReadings {
 	}
 
 	/**
-	 * Who may record evidence for a prototype: its own exploration and delivery PMs, and admins.
-	 * Executives read only; PMs of other prototypes read only. {@code null} is the system (POCs,
-	 * demo data), which records on behalf of a user already checked.
+	 * Who may record evidence for a prototype: its own exploration and delivery PMs, and
+	 * admins. Executives read only; PMs of other prototypes read only. {@code null} is
+	 * the system (POCs, demo data), which records on behalf of a user already checked.
 	 */
 	public static boolean mayRecord(AuthenticatedUser user, PrototypeView prototype) {
 		if (user == null) {
 			return true;
 		}
-		return user.holds(Role.ADMIN) || ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM))
-				&& prototype.isPm(user.id()));
+		return user.holds(Role.ADMIN)
+				|| ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM)) && prototype.isPm(user.id()));
 	}
 
 	public List<MetricDefinition> definitions() {
-		return this.jdbc.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
-				+ " order by kind desc, key").query(MetricDefinition.class).list();
+		return this.jdbc
+			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+					+ " order by kind desc, key")
+			.query(MetricDefinition.class)
+			.list();
 	}
 
 	public Optional<MetricDefinition> definition(String key) {
-		return this.jdbc.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
-				+ " where key = ?").param(key).query(MetricDefinition.class).optional();
+		return this.jdbc
+			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+					+ " where key = ?")
+			.param(key)
+			.query(MetricDefinition.class)
+			.optional();
 	}
 
 	@Transactional
@@ -87,8 +94,9 @@ public class Metrics implements MetricReadings {
 		if (definition(definition.key()).isPresent()) {
 			throw new RuleViolationException("metric.key.taken", definition.key());
 		}
-		this.jdbc.sql("insert into metric_definition (key, name, unit, kind, direction, min_value, max_value)"
-				+ " values (?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into metric_definition (key, name, unit, kind, direction, min_value, max_value)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
 			.params(definition.key(), definition.name(), definition.unit(), definition.kind(), definition.direction(),
 					definition.minValue(), definition.maxValue())
 			.update();
@@ -128,9 +136,9 @@ public class Metrics implements MetricReadings {
 	}
 
 	/**
-	 * Imports a {@code prototype,metric,date,value} CSV file: all or nothing, every bad cell
-	 * reported with its line and column; one event per (prototype, metric) with the file's latest
-	 * value for it.
+	 * Imports a {@code prototype,metric,date,value} CSV file: all or nothing, every bad
+	 * cell reported with its line and column; one event per (prototype, metric) with the
+	 * file's latest value for it.
 	 * @return how many observations were stored
 	 */
 	@Transactional
@@ -146,8 +154,8 @@ public class Metrics implements MetricReadings {
 	}
 
 	/**
-	 * @param perSeriesEvents one event per (prototype, metric) with the latest date's value rather
-	 * than one per row: bulk files would otherwise publish a million events
+	 * @param perSeriesEvents one event per (prototype, metric) with the latest date's
+	 * value rather than one per row: bulk files would otherwise publish a million events
 	 */
 	private long store(ObservationStore.Rows rows, ObservationSource source, AuthenticatedUser by,
 			boolean perSeriesEvents) {
@@ -162,8 +170,8 @@ public class Metrics implements MetricReadings {
 		ObservationStore.Stored stored = this.store.store(rows, validator, perSeriesEvents, source,
 				(by != null) ? by.id() : null, this.clock.instant());
 		for (ObservationValidator.ValidObservation changed : stored.changed()) {
-			this.events.publishEvent(new ObservationRecorded(changed.prototypeId(), changed.metricKey(),
-					changed.date(), changed.value(), source.name()));
+			this.events.publishEvent(new ObservationRecorded(changed.prototypeId(), changed.metricKey(), changed.date(),
+					changed.value(), source.name()));
 		}
 		if (source != ObservationSource.DEMO) {
 			this.auditLog.record("OBSERVATIONS_RECORDED", "observation", source.name(), null,
@@ -178,8 +186,8 @@ public class Metrics implements MetricReadings {
 				select metric_key, observed_on, value, source from observation
 				where prototype_id = ? and metric_key = ? order by observed_on desc limit 1""")
 			.params(prototypeId, metricKey)
-			.query((rs, n) -> new MetricReading(rs.getString(1), rs.getObject(2, LocalDate.class),
-					rs.getBigDecimal(3), rs.getString(4)))
+			.query((rs, n) -> new MetricReading(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
+					rs.getString(4)))
 			.optional();
 	}
 
@@ -189,12 +197,15 @@ public class Metrics implements MetricReadings {
 				select distinct on (metric_key) metric_key, observed_on, value, source from observation
 				where prototype_id = ? order by metric_key, observed_on desc""")
 			.param(prototypeId)
-			.query((rs, n) -> new MetricReading(rs.getString(1), rs.getObject(2, LocalDate.class),
-					rs.getBigDecimal(3), rs.getString(4)))
+			.query((rs, n) -> new MetricReading(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
+					rs.getString(4)))
 			.list();
 	}
 
-	/** Observations of a prototype, optionally of one metric and between two dates (inclusive). */
+	/**
+	 * Observations of a prototype, optionally of one metric and between two dates
+	 * (inclusive).
+	 */
 	public List<ObservationView> observations(String prototypeKey, String metricKey, LocalDate from, LocalDate to) {
 		PrototypeView prototype = this.portfolio.get(prototypeKey);
 		if (metricKey != null && definition(metricKey).isEmpty()) {
@@ -212,9 +223,8 @@ public class Metrics implements MetricReadings {
 			.param("metric", metricKey)
 			.param("from", from)
 			.param("to", to)
-			.query((rs, n) -> new ObservationView(prototype.key(), rs.getString(1),
-					rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
-					rs.getTimestamp(6).toInstant()))
+			.query((rs, n) -> new ObservationView(prototype.key(), rs.getString(1), rs.getObject(2, LocalDate.class),
+					rs.getBigDecimal(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
 			.list();
 	}
 
@@ -227,7 +237,8 @@ public class Metrics implements MetricReadings {
 	}
 
 	/**
-	 * One observation as a form or JSON element sends it: strings, validated by the shared rules.
+	 * One observation as a form or JSON element sends it: strings, validated by the
+	 * shared rules.
 	 */
 	public record RawObservationInput(String prototype, String metric, String date, String value) {
 	}

@@ -88,8 +88,8 @@ class MetricsController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	String record(@PathVariable String key, @RequestParam(name = "metric", required = false) String metric,
 			@RequestParam(name = "date", required = false) String date,
-			@RequestParam(name = "value", required = false) String value,
-			@AuthenticationPrincipal AuthenticatedUser me, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(name = "value", required = false) String value, @AuthenticationPrincipal AuthenticatedUser me,
+			Locale locale, RedirectAttributes redirect) {
 		requireRecorder(key, me);
 		try {
 			this.metrics.record(key, metric, date, value, ObservationSource.FORM, me);
@@ -111,8 +111,8 @@ class MetricsController {
 	@PostMapping("/observations/upload")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			@AuthenticationPrincipal AuthenticatedUser me, Locale locale, Model model,
-			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal AuthenticatedUser me, Locale locale, Model model, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		boolean htmx = request.getHeader("HX-Request") != null;
 		try {
 			if (file == null || file.isEmpty()) {
@@ -181,7 +181,8 @@ class MetricsController {
 
 	private List<ErrorLine> lines(ObservationsRejected ex, Locale locale) {
 		if (ex.errors().isEmpty()) {
-			return List.of(new ErrorLine(0, "", this.messages.getMessage(ex.code(), ex.arguments(), ex.code(), locale)));
+			return List
+				.of(new ErrorLine(0, "", this.messages.getMessage(ex.code(), ex.arguments(), ex.code(), locale)));
 		}
 		return ex.errors()
 			.stream()

@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A year of daily observations for every demo prototype, generated so that business KPIs follow
- * technical ones with a lag and noise (task completion follows the benchmark score two weeks
- * later; NPS rises as RAG latency falls; the sales cycle shortens as compliance documentation
- * completes), so the alignment dashboard has something true to find. Loaded through the CSV
- * import (COPY) in well under a second. CLAIMS-TRIAGE's first-response accuracy slides below 85%
- * for its last ten days, so its kill criterion is met.
+ * A year of daily observations for every demo prototype, generated so that business KPIs
+ * follow technical ones with a lag and noise (task completion follows the benchmark score
+ * two weeks later; NPS rises as RAG latency falls; the sales cycle shortens as compliance
+ * documentation completes), so the alignment dashboard has something true to find. Loaded
+ * through the CSV import (COPY) in well under a second. CLAIMS-TRIAGE's first-response
+ * accuracy slides below 85% for its last ten days, so its kill criterion is met.
  */
 @Component
 @Order(40)
@@ -82,8 +82,8 @@ class MetricsDemoData implements ApplicationRunner {
 					ObservationSource.DEMO, null);
 			for (PrototypeView prototype : prototypes) {
 				if ("CLAIMS-TRIAGE".equals(prototype.key())) {
-					this.killCriteria.state(prototype.key(), "first_response_accuracy_pct", "<", new BigDecimal("85"), 7,
-							true, null);
+					this.killCriteria.state(prototype.key(), "first_response_accuracy_pct", "<", new BigDecimal("85"),
+							7, true, null);
 				}
 				else {
 					this.killCriteria.state(prototype.key(), "availability_pct", "<", new BigDecimal("99.5"), 7, true,
@@ -96,8 +96,8 @@ class MetricsDemoData implements ApplicationRunner {
 	}
 
 	/**
-	 * One prototype's year. Technical metrics improve along an S-curve with noise; business ones
-	 * are functions of lagged technical ones plus noise.
+	 * One prototype's year. Technical metrics improve along an S-curve with noise;
+	 * business ones are functions of lagged technical ones plus noise.
 	 */
 	static void generate(String key, int index, LocalDate today, StringBuilder csv) {
 		Random random = new Random(7919L * (index + 1));
@@ -116,11 +116,12 @@ class MetricsDemoData implements ApplicationRunner {
 			double progress = 1 / (1 + Math.exp(-(d - 150.0 - 10 * index) / 40.0));
 			bench[d] = benchStart + (benchEnd - benchStart) * progress + random.nextGaussian() * 0.8;
 			latency[d] = latencyStart + (latencyEnd - latencyStart) * progress + random.nextGaussian() * 8;
-			compliance[d] = Math.min(100, complianceStart + (complianceEnd - complianceStart)
-					* Math.min(1, d / 300.0) + random.nextGaussian() * 1.5);
+			compliance[d] = Math.min(100, complianceStart + (complianceEnd - complianceStart) * Math.min(1, d / 300.0)
+					+ random.nextGaussian() * 1.5);
 			double availability = 99.5 + 0.47 * progress + random.nextGaussian() * 0.01;
 			if ("CONTRACT-RISK".equals(key) && d >= DAYS - 30) {
-				availability = 99.96 + random.nextDouble() * 0.03; // passes the gate's >= 99.95
+				availability = 99.96 + random.nextDouble() * 0.03; // passes the gate's >=
+																	// 99.95
 			}
 			double hallucination = 12 - 9.5 * progress + random.nextGaussian() * 0.4;
 			if ("CONTRACT-RISK".equals(key) && d >= DAYS - 30) {
@@ -130,11 +131,13 @@ class MetricsDemoData implements ApplicationRunner {
 			}
 			double accuracy = 70 + 23 * progress + random.nextGaussian() * 0.7;
 			if ("CLAIMS-TRIAGE".equals(key) && d >= DAYS - 10) {
-				// Slides from 84.5 to 80 with no sign of recovery: the kill criterion is met.
+				// Slides from 84.5 to 80 with no sign of recovery: the kill criterion is
+				// met.
 				accuracy = 84.5 - 0.5 * (d - (DAYS - 10)) + random.nextGaussian() * 0.05;
 			}
 			completion[d] = 28 + 0.78 * bench[Math.max(0, d - 14)] + random.nextGaussian() * 1.2;
-			// NPS answers latency within about a week: the dashboard's "latency reduction vs NPS gain".
+			// NPS answers latency within about a week: the dashboard's "latency reduction
+			// vs NPS gain".
 			nps[d] = 62 - 0.075 * latency[Math.max(0, d - 3)] + random.nextGaussian() * 1;
 			double retention = 30 + 0.35 * completion[Math.max(0, d - 30)] + random.nextGaussian() * 1.0;
 			double renewal = 55 + 0.45 * nps[Math.max(0, d - 30)] + random.nextGaussian() * 1.5;

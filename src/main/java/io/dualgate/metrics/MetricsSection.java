@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Evidence on the prototype page: the latest value of every metric, the form to record one and
- * the prototype's kill criteria, flagged when met.
+ * Evidence on the prototype page: the latest value of every metric, the form to record
+ * one and the prototype's kill criteria, flagged when met.
  */
 @Component
 class MetricsSection implements PrototypePageSection {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A refused import as RFC 9457 problem details: 400 for a malformed body (empty, not UTF-8),
- * 422 with an {@code errors} list (line or index, field, message) for bad cells.
+ * A refused import as RFC 9457 problem details: 400 for a malformed body (empty, not
+ * UTF-8), 422 with an {@code errors} list (line or index, field, message) for bad cells.
  */
 @RestControllerAdvice(assignableTypes = ObservationApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,8 +39,8 @@ class ObservationApiAdvice {
 				Map<String, Object> item = new LinkedHashMap<>();
 				item.put(json ? "index" : "line", error.line());
 				item.put("field", error.field());
-				item.put("message", this.messages.getMessage(error.code(), error.arguments(), error.code(),
-						Locale.ENGLISH));
+				item.put("message",
+						this.messages.getMessage(error.code(), error.arguments(), error.code(), Locale.ENGLISH));
 				return item;
 			}).toList();
 			problem.setProperty("errorCount", ex.errorCount());

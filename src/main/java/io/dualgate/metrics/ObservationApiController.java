@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Observations for pipelines: a JSON array or a CSV body in, all or nothing; read back per
- * prototype. Recording needs a PM or admin role here and, per prototype, to be one of its PMs
- * (or an admin): see {@link Metrics#mayRecord}.
+ * Observations for pipelines: a JSON array or a CSV body in, all or nothing; read back
+ * per prototype. Recording needs a PM or admin role here and, per prototype, to be one of
+ * its PMs (or an admin): see {@link Metrics#mayRecord}.
  */
 @RestController
 class ObservationApiController {
@@ -86,11 +86,10 @@ class ObservationApiController {
 	@PreAuthorize("isAuthenticated()")
 	List<Metrics.ObservationView> list(@PathVariable String key,
 			@RequestParam(name = "metric", required = false) String metric,
-			@RequestParam(name = "from", required = false) @DateTimeFormat(
-					iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(name = "from",
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return this.metrics.observations(key, (metric != null && !metric.isBlank()) ? metric.strip() : null, from,
-				to);
+		return this.metrics.observations(key, (metric != null && !metric.isBlank()) ? metric.strip() : null, from, to);
 	}
 
 	/** Numbers and strings alike: the shared validation decides what is numeric. */

@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes validated observations in bulk: rows stream through PostgreSQL COPY into a temporary
- * staging table, then one {@code INSERT ... ON CONFLICT DO UPDATE} upserts them all. Runs in the
- * caller's transaction, so a refused file leaves nothing behind.
+ * Writes validated observations in bulk: rows stream through PostgreSQL COPY into a
+ * temporary staging table, then one {@code INSERT ... ON CONFLICT DO UPDATE} upserts them
+ * all. Runs in the caller's transaction, so a refused file leaves nothing behind.
  */
 @Component
 class ObservationStore {
@@ -41,8 +41,8 @@ class ObservationStore {
 	}
 
 	/**
-	 * Where rows come from; {@link #open} may be called twice (the fast path may need to fall
-	 * back), each time reading from the start.
+	 * Where rows come from; {@link #open} may be called twice (the fast path may need to
+	 * fall back), each time reading from the start.
 	 */
 	interface Rows {
 
@@ -51,10 +51,11 @@ class ObservationStore {
 	}
 
 	/**
-	 * Validates and stores every row, or none. Fast path: rows stream through COPY straight into
-	 * {@code observation}, as fast as {@code psql \copy}. If any row already exists (or appears
-	 * twice) that COPY fails on the primary key; it is rolled back to a savepoint and the rows go
-	 * through COPY into a staging table and one {@code INSERT ... ON CONFLICT DO UPDATE} instead.
+	 * Validates and stores every row, or none. Fast path: rows stream through COPY
+	 * straight into {@code observation}, as fast as {@code psql \copy}. If any row
+	 * already exists (or appears twice) that COPY fails on the primary key; it is rolled
+	 * back to a savepoint and the rows go through COPY into a staging table and one
+	 * {@code INSERT ... ON CONFLICT DO UPDATE} instead.
 	 * @return what was stored: the count and the observations to announce
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -89,8 +90,8 @@ class ObservationStore {
 				statement.execute("create temp table observation_stage (prototype_id bigint, metric_key varchar(64),"
 						+ " observed_on date, value numeric, line bigint) on commit drop");
 			}
-			Stored stored = copy(connection, rows, validator, perSeriesEvents, null, "copy observation_stage from stdin",
-					null);
+			Stored stored = copy(connection, rows, validator, perSeriesEvents, null,
+					"copy observation_stage from stdin", null);
 			upsert(connection, source, recordedBy, recordedAt);
 			return stored;
 		}
@@ -104,12 +105,11 @@ class ObservationStore {
 
 	/**
 	 * Reads, validates and COPYs every row. With a {@code tail} the rows go to
-	 * {@code observation} itself (the tail adds source, recorder and time); without, to the
-	 * staging table with their line numbers.
+	 * {@code observation} itself (the tail adds source, recorder and time); without, to
+	 * the staging table with their line numbers.
 	 */
 	private static Stored copy(Connection connection, Rows source, ObservationValidator validator,
-			boolean perSeriesEvents, Map<Key, LocalDate[]> existing, String copySql, String tail)
-			throws SQLException {
+			boolean perSeriesEvents, Map<Key, LocalDate[]> existing, String copySql, String tail) throws SQLException {
 		List<CellError> errors = new ArrayList<>();
 		Iterator<RawObservation> rows = source.open(errors);
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -128,7 +128,8 @@ class ObservationStore {
 					errors.subList(ObservationsRejected.MAX_REPORTED, errors.size()).clear();
 				}
 				if (valid == null || !errors.isEmpty()) {
-					continue; // keep reading to report every bad cell, but write nothing more
+					continue; // keep reading to report every bad cell, but write nothing
+								// more
 				}
 				if (existing != null && mayExist(existing, valid)) {
 					copy.cancelCopy();
@@ -183,16 +184,19 @@ class ObservationStore {
 
 	/**
 	 * The date range each (prototype, metric) series already covers, two index probes per
-	 * series: a row outside its series' range cannot collide, so the fast path can go ahead;
-	 * a row inside may replace a value, so the import switches to the upsert at once.
+	 * series: a row outside its series' range cannot collide, so the fast path can go
+	 * ahead; a row inside may replace a value, so the import switches to the upsert at
+	 * once.
 	 */
 	private static Map<Key, LocalDate[]> existingRanges(Connection connection) throws SQLException {
 		Map<Key, LocalDate[]> ranges = new java.util.HashMap<>();
-		try (Statement statement = connection.createStatement(); var result = statement.executeQuery("""
-				select p.id, m.key,
-				       (select min(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key),
-				       (select max(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key)
-				from prototype p cross join metric_definition m""")) {
+		try (Statement statement = connection.createStatement();
+				var result = statement.executeQuery(
+						"""
+								select p.id, m.key,
+								       (select min(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key),
+								       (select max(o.observed_on) from observation o where o.prototype_id = p.id and o.metric_key = m.key)
+								from prototype p cross join metric_definition m""")) {
 			while (result.next()) {
 				LocalDate min = result.getObject(3, LocalDate.class);
 				if (min != null) {
@@ -227,8 +231,8 @@ class ObservationStore {
 		buffer.setLength(0);
 	}
 
-	private static void upsert(Connection connection, ObservationSource source, Long recordedBy,
-			Instant recordedAt) throws SQLException {
+	private static void upsert(Connection connection, ObservationSource source, Long recordedBy, Instant recordedAt)
+			throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try (var insert = connection.prepareStatement("""
 				insert into observation (prototype_id, metric_key, observed_on, value, source, recorded_by, recorded_at)
@@ -243,7 +247,8 @@ class ObservationStore {
 			connection.releaseSavepoint(savepoint);
 		}
 		catch (SQLException ex) {
-			// 21000: the same (prototype, metric, date) twice in one import. Say which lines.
+			// 21000: the same (prototype, metric, date) twice in one import. Say which
+			// lines.
 			if (!"21000".equals(ex.getSQLState())) {
 				throw ex;
 			}
@@ -275,6 +280,5 @@ class ObservationStore {
 
 	record Stored(long count, List<ObservationValidator.ValidObservation> changed) {
 	}
-
 
 }

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 import io.dualgate.portfolio.PrototypeView;
 
 /**
- * The one set of rules every way in (form, CSV, API) applies to an observation. Collects an
- * error per bad cell rather than stopping at the first one.
+ * The one set of rules every way in (form, CSV, API) applies to an observation. Collects
+ * an error per bad cell rather than stopping at the first one.
  */
 final class ObservationValidator {
 
@@ -103,8 +103,7 @@ final class ObservationValidator {
 		return date;
 	}
 
-	private static BigDecimal parseValue(long line, String text, MetricDefinition definition,
-			List<CellError> errors) {
+	private static BigDecimal parseValue(long line, String text, MetricDefinition definition, List<CellError> errors) {
 		if (text.isEmpty()) {
 			errors.add(new CellError(line, "value", "observation.value.required"));
 			return null;
@@ -121,7 +120,8 @@ final class ObservationValidator {
 			return null;
 		}
 		// Beyond what any metric means (and what numeric columns and pages should carry).
-		if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+		if (value.precision() - value.scale() > MAX_INTEGER_DIGITS
+				|| value.stripTrailingZeros().scale() > MAX_DECIMALS) {
 			errors.add(new CellError(line, "value", "observation.value.precision", abbreviate(text), MAX_INTEGER_DIGITS,
 					MAX_DECIMALS));
 			return null;

@@ -36,8 +36,7 @@ public class ObservationsRejected extends RuntimeException {
 	}
 
 	static ObservationsRejected invalid(List<CellError> errors, long errorCount) {
-		return new ObservationsRejected("observation.rejected", new Object[] { errorCount }, errors, errorCount,
-				false);
+		return new ObservationsRejected("observation.rejected", new Object[] { errorCount }, errors, errorCount, false);
 	}
 
 	public String code() {

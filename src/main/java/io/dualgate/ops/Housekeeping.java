@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A periodic look at the shared state (expired sessions still waiting for Spring Session's
- * cleanup), recorded in {@code job_run}. Guarded by ShedLock: with several nodes it runs on one
- * of them per slot, which the row's {@code node} column shows.
+ * A periodic look at the shared state (expired sessions still waiting for Spring
+ * Session's cleanup), recorded in {@code job_run}. Guarded by ShedLock: with several
+ * nodes it runs on one of them per slot, which the row's {@code node} column shows.
  */
 @Component
 class Housekeeping {

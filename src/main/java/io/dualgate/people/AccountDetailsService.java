@@ -32,9 +32,8 @@ class AccountDetailsService implements UserDetailsService {
 	}
 
 	AuthenticatedUser toDetails(UserAccount account) {
-		return new AuthenticatedUser(account.getId(), account.getUsername(), account.getFullName(),
-				account.getRoles(), account.isActive(), account.isLocked(this.clock.instant()),
-				account.getPasswordHash());
+		return new AuthenticatedUser(account.getId(), account.getUsername(), account.getFullName(), account.getRoles(),
+				account.isActive(), account.isLocked(this.clock.instant()), account.getPasswordHash());
 	}
 
 }

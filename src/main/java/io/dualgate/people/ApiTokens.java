@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API tokens: 256 random bits, shown once, stored as SHA-256, revocable. A token acts
- * with the current roles of its owner, so removing a role or deactivating the owner takes
- * effect at once.
+ * Personal API tokens: 256 random bits, shown once, stored as SHA-256, revocable. A token
+ * acts with the current roles of its owner, so removing a role or deactivating the owner
+ * takes effect at once.
  */
 @Service
 public class ApiTokens {
@@ -70,25 +70,21 @@ public class ApiTokens {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
-		return this.tokens.findByTokenHash(sha256(token))
-			.filter((found) -> !found.isRevoked())
-			.flatMap((found) -> {
-				Instant now = this.clock.instant();
-				if (found.getLastUsedAt() == null || found.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-					found.used(now);
-				}
-				return this.accounts.findById(found.getUserId());
-			})
-			.filter(UserAccount::isActive)
-			.map(this.details::toDetails);
+		return this.tokens.findByTokenHash(sha256(token)).filter((found) -> !found.isRevoked()).flatMap((found) -> {
+			Instant now = this.clock.instant();
+			if (found.getLastUsedAt() == null || found.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+				found.used(now);
+			}
+			return this.accounts.findById(found.getUserId());
+		}).filter(UserAccount::isActive).map(this.details::toDetails);
 	}
 
 	@Transactional(readOnly = true)
 	List<TokenView> listFor(long userId) {
 		return this.tokens.findByUserIdOrderByCreatedAtDesc(userId)
 			.stream()
-			.map((token) -> new TokenView(token.getId(), token.getName(), token.getTokenPrefix(),
-					token.getCreatedAt(), token.getLastUsedAt(), token.getRevokedAt()))
+			.map((token) -> new TokenView(token.getId(), token.getName(), token.getTokenPrefix(), token.getCreatedAt(),
+					token.getLastUsedAt(), token.getRevokedAt()))
 			.toList();
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in person, as Spring Security holds them. Carries the id so that handlers never
- * take the acting user from the request.
+ * The signed-in person, as Spring Security holds them. Carries the id so that handlers
+ * never take the acting user from the request.
  */
 public final class AuthenticatedUser implements UserDetails, CredentialsContainer, Serializable {
 
@@ -64,7 +64,8 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return this.roles.stream().map((role) -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+		return this.roles.stream()
+			.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
 			.toList();
 	}
 

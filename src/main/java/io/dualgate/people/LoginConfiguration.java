@@ -18,9 +18,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Password login: Argon2id through the delegating encoder, and a lock-out after repeated failures.
- * The password is checked before lock and activity, so that a locked or deactivated account
- * costs the same time as any other and reveals nothing.
+ * Password login: Argon2id through the delegating encoder, and a lock-out after repeated
+ * failures. The password is checked before lock and activity, so that a locked or
+ * deactivated account costs the same time as any other and reveals nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginConfiguration {
@@ -29,8 +29,9 @@ class LoginConfiguration {
 	static final String ENCODING_ID = "argon2@SpringSecurity_v5_8";
 
 	/**
-	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy allows 128
-	 * characters (up to 512 bytes in UTF-8). Hashes of the other ids still verify.
+	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy
+	 * allows 128 characters (up to 512 bytes in UTF-8). Hashes of the other ids still
+	 * verify.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -1,7 +1,8 @@
 package io.dualgate.people;
 
 /**
- * The outcome of re-checking a signed-in person's password (before a signature, for example).
+ * The outcome of re-checking a signed-in person's password (before a signature, for
+ * example).
  */
 public enum PasswordCheck {
 

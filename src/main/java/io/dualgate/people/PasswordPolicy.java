@@ -3,8 +3,8 @@ package io.dualgate.people;
 import java.util.Optional;
 
 /**
- * The password rule (OWASP ASVS 2.1): 12 to 128 characters, counted as people count them (code
- * points), and not the username.
+ * The password rule (OWASP ASVS 2.1): 12 to 128 characters, counted as people count them
+ * (code points), and not the username.
  */
 final class PasswordPolicy {
 

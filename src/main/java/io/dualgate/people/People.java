@@ -66,9 +66,9 @@ public class People {
 	}
 
 	/**
-	 * Re-checks the password of a signed-in person with the real encoder. Wrong passwords count
-	 * towards the same lock-out as failed logins. Runs in its own transaction so that a failed
-	 * attempt is counted even when the caller's transaction rolls back.
+	 * Re-checks the password of a signed-in person with the real encoder. Wrong passwords
+	 * count towards the same lock-out as failed logins. Runs in its own transaction so
+	 * that a failed attempt is counted even when the caller's transaction rolls back.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public PasswordCheck checkPassword(long userId, String rawPassword) {
@@ -87,9 +87,9 @@ public class People {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void recordFailedLogin(String username) {
-		this.accounts.findByUsernameIgnoringCase(username).ifPresentOrElse(
-				(account) -> registerFailure(account, "login"),
-				() -> securityLog.warn("Failed login for an unknown username"));
+		this.accounts.findByUsernameIgnoringCase(username)
+			.ifPresentOrElse((account) -> registerFailure(account, "login"),
+					() -> securityLog.warn("Failed login for an unknown username"));
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

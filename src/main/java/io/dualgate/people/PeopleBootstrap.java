@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * The first accounts on an empty database: the four demo logins in demo mode, otherwise the
- * admin named by {@code DUALGATE_ADMIN_USERNAME} / {@code DUALGATE_ADMIN_PASSWORD}. There are no
- * default accounts outside demo mode.
+ * The first accounts on an empty database: the four demo logins in demo mode, otherwise
+ * the admin named by {@code DUALGATE_ADMIN_USERNAME} / {@code DUALGATE_ADMIN_PASSWORD}.
+ * There are no default accounts outside demo mode.
  */
 @Component
 @Order(10)
@@ -88,16 +88,16 @@ class PeopleBootstrap implements ApplicationRunner {
 			return;
 		}
 		PasswordPolicy.violation(password, username).ifPresent((code) -> {
-			throw new IllegalStateException("DUALGATE_ADMIN_PASSWORD breaks the password policy ("
-					+ PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters, not the username)");
+			throw new IllegalStateException(
+					"DUALGATE_ADMIN_PASSWORD breaks the password policy (" + PasswordPolicy.MIN_LENGTH + " to "
+							+ PasswordPolicy.MAX_LENGTH + " characters, not the username)");
 		});
 		add(username, "Administrator", username + "@localhost", this.passwordEncoder.encode(password),
 				ReportingLine.OTHER, Set.of(Role.ADMIN));
 		logger.info("Created the first admin account '{}'", username);
 	}
 
-	private void add(String username, String fullName, String email, String hash, ReportingLine line,
-			Set<Role> roles) {
+	private void add(String username, String fullName, String email, String hash, ReportingLine line, Set<Role> roles) {
 		UserAccount account = this.accounts
 			.saveAndFlush(new UserAccount(username, fullName, email, hash, line, roles, this.clock.instant()));
 		this.auditLog.recordAs("system", "USER_CREATED", "user", account.getId(), null,

@@ -21,7 +21,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * An account. Never deleted: deactivated accounts keep their name on every signature they made.
+ * An account. Never deleted: deactivated accounts keep their name on every signature they
+ * made.
  */
 @Entity
 @Table(name = "app_user")

@@ -112,8 +112,7 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/activate")
-	String activate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me,
-			RedirectAttributes redirect) {
+	String activate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
 		this.administration.setActive(id, true, me.id());
 		redirect.addFlashAttribute("success", "flash.user.activated");
 		return "redirect:/admin/users";

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating, editing and (de)activating accounts, and changing one's own password. Every change
- * writes an audit event in the same transaction.
+ * Creating, editing and (de)activating accounts, and changing one's own password. Every
+ * change writes an audit event in the same transaction.
  */
 @Service
 @Transactional

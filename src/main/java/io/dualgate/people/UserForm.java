@@ -10,11 +10,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an admin types to create or edit an account. The password is only used on creation; the
- * version guards against overwriting someone else's edit.
+ * What an admin types to create or edit an account. The password is only used on
+ * creation; the version guards against overwriting someone else's edit.
  */
 record UserForm(
-		@NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$", message = "{user.username.pattern}") String username,
+		@NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$",
+				message = "{user.username.pattern}") String username,
 		@NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
 		@NotNull ReportingLine reportingLine, @NotEmpty(message = "{user.roles.required}") Set<Role> roles,
 		String password, Long version) {

@@ -1,5 +1,5 @@
 /**
- * People: accounts, roles, reporting lines, login, lock-out, personal API tokens and the admin
- * screens that manage them.
+ * People: accounts, roles, reporting lines, login, lock-out, personal API tokens and the
+ * admin screens that manage them.
  */
 package io.dualgate.people;

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One POC per demo prototype, whatever its stage (the gate module's demo data moves stages on
- * its own): planned where the prototype is still at PROTOTYPE, running or finished later.
- * CONTRACT-RISK's customer is willing to pay 30,000 USD a year with a signed agreement.
+ * One POC per demo prototype, whatever its stage (the gate module's demo data moves
+ * stages on its own): planned where the prototype is still at PROTOTYPE, running or
+ * finished later. CONTRACT-RISK's customer is willing to pay 30,000 USD a year with a
+ * signed agreement.
  */
 @Component
 @Order(41)
@@ -63,8 +64,8 @@ class PocDemoData implements ApplicationRunner {
 					"Agents accept 70% of drafts unchanged; first reply time under 2 hours.", "42000",
 					SovereigntyStatus.IN_NEGOTIATION, null);
 			add("CLAIMS-TRIAGE", "Fabrikam Mutual", today.minusWeeks(8), today.plusWeeks(4),
-					"Routes 95% of first notices of loss correctly within 10 minutes.", "18000",
-					SovereigntyStatus.NONE, null);
+					"Routes 95% of first notices of loss correctly within 10 minutes.", "18000", SovereigntyStatus.NONE,
+					null);
 			add("INVOICE-MATCH", "Tailspin Logistics", today.minusWeeks(12), today.minusWeeks(2),
 					"Auto-matches 85% of invoices; month-end close in 3 days.", "55000", SovereigntyStatus.SIGNED,
 					"https://contracts.example.com/tailspin/dsa.pdf");

@@ -15,13 +15,15 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * What a delivery PM types about a POC. Ids, owner and timestamps never come from the request.
+ * What a delivery PM types about a POC. Ids, owner and timestamps never come from the
+ * request.
  */
 record PocForm(@NotBlank @Size(max = 200) String customer,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
 		@NotBlank @Size(max = 4000) String successCriteria,
-		@PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12, fraction = 2) BigDecimal willingnessToPayUsdPerYear,
+		@PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12,
+				fraction = 2) BigDecimal willingnessToPayUsdPerYear,
 		@NotNull SovereigntyStatus sovereigntyStatus,
 		@Size(max = 500) @Pattern(regexp = "^$|^https?://\\S+$", message = "{poc.link.invalid}") String sovereigntyLink,
 		@NotNull PocStatus status, @Size(max = 4000) String outcomeNotes, Long version) {

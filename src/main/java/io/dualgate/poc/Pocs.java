@@ -27,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * POCs of a prototype. Delivery PMs own them: the prototype's delivery PM and admins edit,
- * everyone else reads. A willingness to pay becomes a {@code willingness_to_pay_usd} observation
- * (source POC, dated today) in the same transaction, so a gate item bound to it sees it.
+ * POCs of a prototype. Delivery PMs own them: the prototype's delivery PM and admins
+ * edit, everyone else reads. A willingness to pay becomes a
+ * {@code willingness_to_pay_usd} observation (source POC, dated today) in the same
+ * transaction, so a gate item bound to it sees it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -120,8 +121,8 @@ class Pocs {
 	}
 
 	/**
-	 * Demo data: a POC whatever the stage (the gate module's demo data moves stages on its own
-	 * schedule).
+	 * Demo data: a POC whatever the stage (the gate module's demo data moves stages on
+	 * its own schedule).
 	 */
 	@Transactional
 	void createForDemo(PrototypeView prototype, PocForm form, long createdBy) {
@@ -134,8 +135,7 @@ class Pocs {
 					form.status().name(), form.notes(), createdBy, Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
-		this.auditLog.recordAs("system", "POC_CREATED", "poc", id, null, describe(prototype.key(), form),
-				"demo data");
+		this.auditLog.recordAs("system", "POC_CREATED", "poc", id, null, describe(prototype.key(), form), "demo data");
 		recordWillingnessToPay(prototype, form.willingnessToPayUsdPerYear(), null, null);
 	}
 
@@ -149,9 +149,10 @@ class Pocs {
 	}
 
 	/**
-	 * A prototype still at PROTOTYPE may plan a POC: its prospective customer's willingness to pay
-	 * is the very evidence the PROTOTYPE -> POC gate asks for. Running or finished POCs need the
-	 * prototype at POC or later; a killed prototype gets no new POC work.
+	 * A prototype still at PROTOTYPE may plan a POC: its prospective customer's
+	 * willingness to pay is the very evidence the PROTOTYPE -> POC gate asks for. Running
+	 * or finished POCs need the prototype at POC or later; a killed prototype gets no new
+	 * POC work.
 	 */
 	private static void checkStage(PrototypeView prototype, PocStatus status) {
 		if (prototype.stage() == Stage.KILLED) {
@@ -171,8 +172,8 @@ class Pocs {
 	}
 
 	private static String describe(String prototypeKey, PocForm form) {
-		return AuditLog.values("prototype", prototypeKey, "customer", form.customer(), "start", form.startDate(),
-				"end", form.endDate(), "successCriteria", form.successCriteria(), "willingnessToPayUsdPerYear",
+		return AuditLog.values("prototype", prototypeKey, "customer", form.customer(), "start", form.startDate(), "end",
+				form.endDate(), "successCriteria", form.successCriteria(), "willingnessToPayUsdPerYear",
 				form.willingnessToPayUsdPerYear(), "sovereignty", form.sovereigntyStatus(), "sovereigntyLink",
 				form.link(), "status", form.status(), "outcome", form.notes());
 	}

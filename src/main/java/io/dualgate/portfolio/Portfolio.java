@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * The portfolio of prototypes: registration, description and stage moves. Other modules (the
- * gate) move stages through {@link #advance}; nothing else changes a stage.
+ * The portfolio of prototypes: registration, description and stage moves. Other modules
+ * (the gate) move stages through {@link #advance}; nothing else changes a stage.
  */
 @Service
 @Transactional(readOnly = true)
@@ -77,9 +77,9 @@ public class Portfolio {
 	}
 
 	/**
-	 * Moves a prototype one stage on, as a dual-sign gate decided. Joins the caller's transaction
-	 * so that the decision and the move commit together; the prototype's version and the
-	 * once-per-stage constraint make a second advance fail.
+	 * Moves a prototype one stage on, as a dual-sign gate decided. Joins the caller's
+	 * transaction so that the decision and the move commit together; the prototype's
+	 * version and the once-per-stage constraint make a second advance fail.
 	 */
 	@Transactional
 	public PrototypeView advance(long prototypeId, Stage from, Stage to, long decidedBy, Instant at, String reason) {
@@ -93,7 +93,8 @@ public class Portfolio {
 	}
 
 	/**
-	 * Stops a prototype for good. People decide this (a met kill criterion only flags it).
+	 * Stops a prototype for good. People decide this (a met kill criterion only flags
+	 * it).
 	 */
 	@Transactional
 	public PrototypeView kill(String key, long decidedBy, String reason) {
@@ -113,11 +114,10 @@ public class Portfolio {
 			throw new RuleViolationException("prototype.key.taken", form.key());
 		}
 		checkPms(form);
-		Prototype prototype = this.prototypes.saveAndFlush(new Prototype(form.key(), form.name().strip(),
-				form.problemStatement().strip(), form.vertical().strip(), form.explorationPmId(),
-				form.deliveryPmId(), this.clock.instant(), actingUserId));
-		this.auditLog.record("PROTOTYPE_REGISTERED", "prototype", prototype.getKey(), null, describe(prototype),
-				null);
+		Prototype prototype = this.prototypes.saveAndFlush(
+				new Prototype(form.key(), form.name().strip(), form.problemStatement().strip(), form.vertical().strip(),
+						form.explorationPmId(), form.deliveryPmId(), this.clock.instant(), actingUserId));
+		this.auditLog.record("PROTOTYPE_REGISTERED", "prototype", prototype.getKey(), null, describe(prototype), null);
 		return prototype.toView();
 	}
 
@@ -150,8 +150,8 @@ public class Portfolio {
 
 	private static String describe(Prototype prototype) {
 		PrototypeView view = prototype.toView();
-		return AuditLog.values("key", view.key(), "name", view.name(), "vertical", view.vertical(),
-				"explorationPm", view.explorationPmId(), "deliveryPm", view.deliveryPmId(), "stage", view.stage());
+		return AuditLog.values("key", view.key(), "name", view.name(), "vertical", view.vertical(), "explorationPm",
+				view.explorationPmId(), "deliveryPm", view.deliveryPmId(), "stage", view.stage());
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo prototypes, registered on an empty portfolio in demo mode. Stages beyond PROTOTYPE are
- * reached through gates, which the gate module's demo data opens and decides.
+ * Demo prototypes, registered on an empty portfolio in demo mode. Stages beyond PROTOTYPE
+ * are reached through gates, which the gate module's demo data opens and decides.
  */
 @Component
 @Order(20)
@@ -79,8 +79,8 @@ class PortfolioDemoData implements ApplicationRunner {
 		});
 	}
 
-	private void add(String key, String name, String vertical, String problem, long explorationPm,
-			long deliveryPm, int daysAgo) {
+	private void add(String key, String name, String vertical, String problem, long explorationPm, long deliveryPm,
+			int daysAgo) {
 		Instant created = this.clock.instant().minus(Duration.ofDays(daysAgo));
 		Prototype prototype = new Prototype(key, name, problem, vertical, explorationPm, deliveryPm, created,
 				explorationPm);

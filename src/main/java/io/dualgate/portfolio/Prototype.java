@@ -20,8 +20,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * An AI prototype on its way from the lab to paying customers. Its stage only moves through
- * {@link #advanceTo} (a dual-sign gate) or {@link #kill}; every move is kept in the history.
+ * An AI prototype on its way from the lab to paying customers. Its stage only moves
+ * through {@link #advanceTo} (a dual-sign gate) or {@link #kill}; every move is kept in
+ * the history.
  */
 @Entity
 @Table(name = "prototype")
@@ -92,8 +93,8 @@ class Prototype {
 	}
 
 	/**
-	 * Moves to the next stage. Refuses anything but the one stage that follows the current one,
-	 * so an approval that arrives twice cannot advance twice.
+	 * Moves to the next stage. Refuses anything but the one stage that follows the
+	 * current one, so an approval that arrives twice cannot advance twice.
 	 */
 	void advanceTo(Stage expectedFrom, Stage to, Instant at, Long by, String reason) {
 		if (this.stage != expectedFrom || this.stage.next().filter(to::equals).isEmpty()) {
@@ -114,7 +115,9 @@ class Prototype {
 	PrototypeView toView() {
 		return new PrototypeView(this.id, this.key, this.name, this.problemStatement, this.vertical,
 				this.explorationPmId, this.deliveryPmId, this.stage, this.createdAt, this.version,
-				this.history.stream().sorted(Comparator.comparing(StageChange::getChangedAt)).map(StageChange::toEntry)
+				this.history.stream()
+					.sorted(Comparator.comparing(StageChange::getChangedAt))
+					.map(StageChange::toEntry)
 					.toList());
 	}
 

@@ -34,9 +34,8 @@ class PrototypeApiController {
 	List<PrototypeJson> list(@RequestParam(name = "stage", required = false) Stage stage,
 			@RequestParam(name = "q", required = false) String query) {
 		List<PrototypeView> prototypes = this.portfolio.search(stage, query);
-		Map<Long, Person> pms = this.people.byIds(prototypes.stream()
-			.flatMap((p) -> Stream.of(p.explorationPmId(), p.deliveryPmId()))
-			.toList());
+		Map<Long, Person> pms = this.people
+			.byIds(prototypes.stream().flatMap((p) -> Stream.of(p.explorationPmId(), p.deliveryPmId())).toList());
 		return prototypes.stream().map((p) -> PrototypeJson.of(p, pms)).toList();
 	}
 
@@ -63,8 +62,8 @@ class PrototypeApiController {
 
 		static PrototypeJson of(PrototypeView p, Map<Long, Person> people) {
 			return new PrototypeJson(p.key(), p.name(), p.problemStatement(), p.vertical(), p.stage(),
-					PmJson.of(people.get(p.explorationPmId())), PmJson.of(people.get(p.deliveryPmId())),
-					p.createdAt(), p.history()
+					PmJson.of(people.get(p.explorationPmId())), PmJson.of(people.get(p.deliveryPmId())), p.createdAt(),
+					p.history()
 						.stream()
 						.map((h) -> new StageChangeJson(h.fromStage(), h.toStage(), h.changedAt(), h.reason()))
 						.toList());

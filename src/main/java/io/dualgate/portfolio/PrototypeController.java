@@ -68,12 +68,14 @@ class PrototypeController {
 		List<Long> ids = prototypes.stream().map(PrototypeView::id).toList();
 		Map<Long, Set<String>> flags = new HashMap<>();
 		for (PrototypeListFlags source : this.listFlags) {
-			source.flagsFor(ids).forEach((id, codes) -> flags.computeIfAbsent(id, (k) -> new TreeSet<>()).addAll(codes));
+			source.flagsFor(ids)
+				.forEach((id, codes) -> flags.computeIfAbsent(id, (k) -> new TreeSet<>()).addAll(codes));
 		}
 		model.addAttribute("flags", flags);
-		model.addAttribute("people", this.people.byIds(prototypes.stream()
-			.flatMap((p) -> java.util.stream.Stream.of(p.explorationPmId(), p.deliveryPmId()))
-			.toList()));
+		model.addAttribute("people",
+				this.people.byIds(prototypes.stream()
+					.flatMap((p) -> java.util.stream.Stream.of(p.explorationPmId(), p.deliveryPmId()))
+					.toList()));
 		return "portfolio/list";
 	}
 
@@ -175,8 +177,8 @@ class PrototypeController {
 
 	/** Its own PMs and admins may edit a prototype; other PMs may read it. */
 	static boolean mayEdit(AuthenticatedUser me, PrototypeView prototype) {
-		return me.holds(Role.ADMIN) || ((me.holds(Role.EXPLORATION_PM) || me.holds(Role.DELIVERY_PM))
-				&& prototype.isPm(me.id()));
+		return me.holds(Role.ADMIN)
+				|| ((me.holds(Role.EXPLORATION_PM) || me.holds(Role.DELIVERY_PM)) && prototype.isPm(me.id()));
 	}
 
 	private String formView(Model model, boolean creating) {

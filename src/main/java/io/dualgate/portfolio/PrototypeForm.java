@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a PM types to register or describe a prototype. The key is only used on registration;
- * the version guards against overwriting someone else's edit. Stage, ids and timestamps are
- * never bound from the request.
+ * What a PM types to register or describe a prototype. The key is only used on
+ * registration; the version guards against overwriting someone else's edit. Stage, ids
+ * and timestamps are never bound from the request.
  */
 record PrototypeForm(
 		@NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9-]{1,31}$", message = "{prototype.key.pattern}") String key,
@@ -21,8 +21,8 @@ record PrototypeForm(
 	}
 
 	static PrototypeForm of(PrototypeView prototype) {
-		return new PrototypeForm(prototype.key(), prototype.name(), prototype.problemStatement(),
-				prototype.vertical(), prototype.explorationPmId(), prototype.deliveryPmId(), prototype.version());
+		return new PrototypeForm(prototype.key(), prototype.name(), prototype.problemStatement(), prototype.vertical(),
+				prototype.explorationPmId(), prototype.deliveryPmId(), prototype.version());
 	}
 
 }

@@ -5,8 +5,8 @@ import io.dualgate.people.AuthenticatedUser;
 import org.springframework.ui.Model;
 
 /**
- * A section another module adds to the prototype page (its gates, its evidence), so that the
- * portfolio does not need to know those modules.
+ * A section another module adds to the prototype page (its gates, its evidence), so that
+ * the portfolio does not need to know those modules.
  */
 public interface PrototypePageSection {
 

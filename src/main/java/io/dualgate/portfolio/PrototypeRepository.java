@@ -28,13 +28,12 @@ interface PrototypeRepository extends JpaRepository<Prototype, Long> {
 			where (:stage is null or p.stage = :stage)
 			  and (:q is null or lower(p.name) like lower(concat('%', cast(:q as string), '%'))
 			       or lower(p.key) like lower(concat('%', cast(:q as string), '%'))
-			       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""",
-			countQuery = """
-					select count(p) from Prototype p
-					where (:stage is null or p.stage = :stage)
-					  and (:q is null or lower(p.name) like lower(concat('%', cast(:q as string), '%'))
-					       or lower(p.key) like lower(concat('%', cast(:q as string), '%'))
-					       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""")
+			       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""", countQuery = """
+			select count(p) from Prototype p
+			where (:stage is null or p.stage = :stage)
+			  and (:q is null or lower(p.name) like lower(concat('%', cast(:q as string), '%'))
+			       or lower(p.key) like lower(concat('%', cast(:q as string), '%'))
+			       or lower(p.vertical) like lower(concat('%', cast(:q as string), '%')))""")
 	Page<Prototype> searchPage(Stage stage, String q, Pageable pageable);
 
 }

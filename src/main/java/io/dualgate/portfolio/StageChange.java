@@ -48,8 +48,7 @@ class StageChange {
 	protected StageChange() {
 	}
 
-	StageChange(Prototype prototype, Stage fromStage, Stage toStage, Instant changedAt, Long changedBy,
-			String reason) {
+	StageChange(Prototype prototype, Stage fromStage, Stage toStage, Instant changedAt, Long changedBy, String reason) {
 		this.prototype = prototype;
 		this.fromStage = fromStage;
 		this.toStage = toStage;

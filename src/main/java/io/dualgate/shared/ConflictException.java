@@ -1,8 +1,8 @@
 package io.dualgate.shared;
 
 /**
- * The request collides with the current state (changed by someone else, already decided, a
- * duplicate). Answered with 409.
+ * The request collides with the current state (changed by someone else, already decided,
+ * a duplicate). Answered with 409.
  */
 public class ConflictException extends RuntimeException {
 

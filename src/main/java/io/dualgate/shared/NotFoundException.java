@@ -1,7 +1,8 @@
 package io.dualgate.shared;
 
 /**
- * Something the user asked for does not exist (or is not theirs to see). Answered with 404.
+ * Something the user asked for does not exist (or is not theirs to see). Answered with
+ * 404.
  */
 public class NotFoundException extends RuntimeException {
 

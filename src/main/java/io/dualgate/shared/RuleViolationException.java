@@ -1,8 +1,9 @@
 package io.dualgate.shared;
 
 /**
- * A domain rule refuses the action (for example a blocking item fails, or the same person would
- * sign both tracks). Answered with 422 by the API; pages show the message next to the form.
+ * A domain rule refuses the action (for example a blocking item fails, or the same person
+ * would sign both tracks). Answered with 422 by the API; pages show the message next to
+ * the form.
  */
 public class RuleViolationException extends RuntimeException {
 

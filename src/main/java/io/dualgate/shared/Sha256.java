@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of a text (UTF-8) as 64 lower-case hex digits: what signatures, the audit chain and
- * API tokens store.
+ * SHA-256 of a text (UTF-8) as 64 lower-case hex digits: what signatures, the audit chain
+ * and API tokens store.
  */
 public final class Sha256 {
 

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the REST API as RFC 9457 problem details. Messages are in English: machines read
- * them, and people reading logs share them.
+ * Errors of the REST API as RFC 9457 problem details. Messages are in English: machines
+ * read them, and people reading logs share them.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

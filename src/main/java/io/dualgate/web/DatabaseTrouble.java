@@ -10,8 +10,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a database that is away (restarting, failing over, out of connections) from a request
- * that is wrong: the first is worth a 503 and a retry, never a 500.
+ * Tells a database that is away (restarting, failing over, out of connections) from a
+ * request that is wrong: the first is worth a 503 and a retry, never a 500.
  */
 final class DatabaseTrouble {
 
@@ -40,7 +40,8 @@ final class DatabaseTrouble {
 				return true;
 			}
 			if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
-				// The pool's proxy after the server dropped the connection (e.g. rolling back).
+				// The pool's proxy after the server dropped the connection (e.g. rolling
+				// back).
 				return true;
 			}
 		}

@@ -22,10 +22,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The last line when the database is away: failures that escape the controllers (loading the
- * session or the security context, committing the session) become a 503 with
- * {@code Retry-After} — a problem detail for the API, a short page for people — instead of a 500.
- * Runs before Spring Session, whose repository lives in the same database.
+ * The last line when the database is away: failures that escape the controllers (loading
+ * the session or the security context, committing the session) become a 503 with
+ * {@code Retry-After} — a problem detail for the API, a short page for people — instead
+ * of a 500. Runs before Spring Session, whose repository lives in the same database.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

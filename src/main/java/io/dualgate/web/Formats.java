@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
 /**
- * How times and numbers read on pages: always with their zone, so that a signature's time is
- * unambiguous wherever it is read.
+ * How times and numbers read on pages: always with their zone, so that a signature's time
+ * is unambiguous wherever it is read.
  */
 @Component("fmt")
 public class Formats {

@@ -11,8 +11,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * The navigation links the signed-in person may follow. Hiding a link is a courtesy; every
- * handler checks roles itself.
+ * The navigation links the signed-in person may follow. Hiding a link is a courtesy;
+ * every handler checks roles itself.
  */
 @Component("navigation")
 class Navigation {

@@ -3,8 +3,8 @@ package io.dualgate.web;
 import java.util.Set;
 
 /**
- * A link in the navigation bar that a module contributes as a bean; shown to people holding any
- * of the roles (all signed-in people when empty).
+ * A link in the navigation bar that a module contributes as a bean; shown to people
+ * holding any of the roles (all signed-in people when empty).
  *
  * @param order position from the left
  * @param path where it leads

@@ -23,8 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Domain errors on pages: the right status and a page that says what happened, never a stack
- * trace. Access denials are left to Spring Security (403 page).
+ * Domain errors on pages: the right status and a page that says what happened, never a
+ * stack trace. Access denials are left to Spring Security (403 page).
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)

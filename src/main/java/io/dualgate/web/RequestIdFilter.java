@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new one
- * otherwise. It is echoed in the response and put in the logging context ({@code requestId}), so
- * one request's log lines can be found across nodes. Runs before Spring Security, so that
- * security events carry it too.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a
+ * new one otherwise. It is echoed in the response and put in the logging context
+ * ({@code requestId}), so one request's log lines can be found across nodes. Runs before
+ * Spring Security, so that security events carry it too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

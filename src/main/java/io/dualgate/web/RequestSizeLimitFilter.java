@@ -16,10 +16,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized bodies up front with 413 (the error page, or a problem detail for the API),
- * before anything reads them. Without it Tomcat silently drops the parameters of a form over its
- * limit, and the request fails later for a misleading reason (a missing CSRF token). Multipart
- * uploads have their own, larger limit ({@code spring.servlet.multipart.*}).
+ * Refuses oversized bodies up front with 413 (the error page, or a problem detail for the
+ * API), before anything reads them. Without it Tomcat silently drops the parameters of a
+ * form over its limit, and the request fails later for a misleading reason (a missing
+ * CSRF token). Multipart uploads have their own, larger limit
+ * ({@code spring.servlet.multipart.*}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

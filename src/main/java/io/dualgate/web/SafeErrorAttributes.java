@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * What error pages and error JSON may show: status, path and time. Never the exception, its
- * message (which may carry SQL) or a trace, whatever the properties say. The reason phrase
- * ({@code error}) is dropped as well: the layout reads {@code error} as a flash message code.
+ * What error pages and error JSON may show: status, path and time. Never the exception,
+ * its message (which may carry SQL) or a trace, whatever the properties say. The reason
+ * phrase ({@code error}) is dropped as well: the layout reads {@code error} as a flash
+ * message code.
  */
 @Component
 class SafeErrorAttributes extends DefaultErrorAttributes {

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * A path nobody handles: a problem detail under {@code /api/} (API clients parse every error the
- * same way), the 404 page elsewhere.
+ * A path nobody handles: a problem detail under {@code /api/} (API clients parse every
+ * error the same way), the 404 page elsewhere.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -27,7 +27,9 @@ class UnknownPathHandler {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"There is no such endpoint; see the API documentation.");
 			problem.setProperty("code", "api.unknownPath");
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
 		}
 		return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
 	}

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * English and Simplified Chinese: the browser's language by default, {@code ?lang=zh-CN} or
- * {@code ?lang=en} to switch (remembered in a cookie).
+ * English and Simplified Chinese: the browser's language by default, {@code ?lang=zh-CN}
+ * or {@code ?lang=en} to switch (remembered in a cookie).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -46,8 +46,10 @@ class WebConfiguration implements WebMvcConfigurer {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 					throws ServletException {
-				// Only links switch the language (?lang= in the query). Reading a parameter of a POST
-				// (or of its error page) would parse its body, and fail for a body refused for its size.
+				// Only links switch the language (?lang= in the query). Reading a
+				// parameter of a POST
+				// (or of its error page) would parse its body, and fail for a body
+				// refused for its size.
 				boolean link = "GET".equals(request.getMethod()) && request.getDispatcherType() != DispatcherType.ERROR
 						&& request.getQueryString() != null;
 				return !link || super.preHandle(request, response, handler);

@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test data written straight into the tables the dashboard reads, with unique keys so tests never
- * see each other's (or the demo's) prototypes: each test uses its own vertical.
+ * Test data written straight into the tables the dashboard reads, with unique keys so
+ * tests never see each other's (or the demo's) prototypes: each test uses its own
+ * vertical.
  */
 class AlignmentFixtures {
 
@@ -50,7 +51,10 @@ class AlignmentFixtures {
 			.update();
 	}
 
-	/** An upsert, as the evidence module records: a second value for the same day replaces the first. */
+	/**
+	 * An upsert, as the evidence module records: a second value for the same day replaces
+	 * the first.
+	 */
 	void observe(long prototypeId, String metric, LocalDate day, BigDecimal value) {
 		this.jdbc.sql("""
 				insert into observation (prototype_id, metric_key, observed_on, value, source)

@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Gate performance, track scorecards and the maturity grid against figures computed here, in Java,
- * from the rows the test wrote (each test in its own vertical, so demo data and other tests stay
- * out). Gates and signatures are written straight into their tables with chosen timestamps: the
- * schema allows inserting them (the triggers only refuse edits and four-eyes breaches), and
- * chosen times make the expected hours exact.
+ * Gate performance, track scorecards and the maturity grid against figures computed here,
+ * in Java, from the rows the test wrote (each test in its own vertical, so demo data and
+ * other tests stay out). Gates and signatures are written straight into their tables with
+ * chosen timestamps: the schema allows inserting them (the triggers only refuse edits and
+ * four-eyes breaches), and chosen times make the expected hours exact.
  */
 @IntegrationTest
 class AlignmentGateAndGridTests {
@@ -107,7 +107,8 @@ class AlignmentGateAndGridTests {
 		// Expectations from the rows as stored.
 		List<Double> decisionHours = hours("""
 				select extract(epoch from decided_at - opened_at) / 3600.0 from gate g
-				join prototype p on p.id = g.prototype_id where p.vertical = ? and g.decided_at is not null""", vertical);
+				join prototype p on p.id = g.prototype_id where p.vertical = ? and g.decided_at is not null""",
+				vertical);
 		List<Double> technicalHours = hours("""
 				select extract(epoch from s.signed_at - g.opened_at) / 3600.0 from gate g
 				join prototype p on p.id = g.prototype_id join gate_signature s on s.gate_id = g.id
@@ -122,8 +123,7 @@ class AlignmentGateAndGridTests {
 		assertThat(gates.get("decided").asLong()).isEqualTo(3);
 		assertThat(gates.get("medianHoursToDecision").asDouble()).isCloseTo(percentile(decisionHours, 0.5),
 				within(1e-9));
-		assertThat(gates.get("p90HoursToDecision").asDouble()).isCloseTo(percentile(decisionHours, 0.9),
-				within(1e-9));
+		assertThat(gates.get("p90HoursToDecision").asDouble()).isCloseTo(percentile(decisionHours, 0.9), within(1e-9));
 		assertThat(percentile(decisionHours, 0.9)).isCloseTo(92.0, within(1e-9));
 		assertThat(gates.get("decidedWithin48hPct").asDouble()).isCloseTo(share(decisionHours, 48), within(1e-9));
 		assertThat(gates.get("decidedWithin72hPct").asDouble()).isCloseTo(share(decisionHours, 72), within(1e-9));
@@ -133,10 +133,10 @@ class AlignmentGateAndGridTests {
 		Map<String, JsonNode> tracks = new TreeMap<>();
 		gates.get("tracks").forEach((row) -> tracks.put(row.get("track").asString(), row));
 		assertThat(tracks.get("TECHNICAL").get("n").asLong()).isEqualTo(technicalHours.size());
-		assertThat(tracks.get("TECHNICAL").get("medianHours").asDouble())
-			.isCloseTo(percentile(technicalHours, 0.5), within(1e-9));
-		assertThat(tracks.get("COMMERCIAL").get("medianHours").asDouble())
-			.isCloseTo(percentile(commercialHours, 0.5), within(1e-9));
+		assertThat(tracks.get("TECHNICAL").get("medianHours").asDouble()).isCloseTo(percentile(technicalHours, 0.5),
+				within(1e-9));
+		assertThat(tracks.get("COMMERCIAL").get("medianHours").asDouble()).isCloseTo(percentile(commercialHours, 0.5),
+				within(1e-9));
 		assertThat(gates.get("bottleneckTrack").asString()).isEqualTo("COMMERCIAL");
 
 		// per month of opening, the decision track
@@ -192,7 +192,8 @@ class AlignmentGateAndGridTests {
 		assertThat(delivery.get(0).get("prototypes").asLong()).isEqualTo(2);
 		assertThat(delivery.get(0).get("renewalRatePct").asDouble()).isCloseTo(85.0, within(1e-9));
 
-		// a newer value is seen at once: the cached figures are invalidated by the new observation
+		// a newer value is seen at once: the cached figures are invalidated by the new
+		// observation
 		this.fixtures.observe(b, "renewal_rate_pct", today.minusDays(1), new BigDecimal("70"));
 		delivery = api("/api/v1/alignment?vertical={v}", vertical).get("gatePerformance").get("deliveryPms");
 		assertThat(delivery.get(0).get("renewalRatePct").asDouble()).isCloseTo(75.0, within(1e-9));
@@ -220,14 +221,16 @@ class AlignmentGateAndGridTests {
 		assertThat(counts(grid)).isEqualTo(new long[][] { { 1, 1, 0 }, { 0, 1, 1 }, { 1, 0, 1 } });
 
 		// a window ending before the latest assessment shows the state back then
-		JsonNode earlier = api("/api/v1/alignment?vertical={v}&from={f}&to={t}", vertical,
-				today.minusDays(100), today.minusDays(30)).get("maturityGrid");
+		JsonNode earlier = api("/api/v1/alignment?vertical={v}&from={f}&to={t}", vertical, today.minusDays(100),
+				today.minusDays(30))
+			.get("maturityGrid");
 		assertThat(earlier.get("assessed").asLong()).isEqualTo(1);
 		assertThat(counts(earlier)).isEqualTo(new long[][] { { 1, 0, 0 }, { 1, 0, 0 }, { 1, 0, 0 } });
 
 		// nothing assessed in another vertical: no grid
-		assertThat(api("/api/v1/alignment?vertical={v}", AlignmentFixtures.uniqueVertical()).get("maturityGrid")
-			.isNull()).isTrue();
+		assertThat(
+				api("/api/v1/alignment?vertical={v}", AlignmentFixtures.uniqueVertical()).get("maturityGrid").isNull())
+			.isTrue();
 	}
 
 	@Test
@@ -260,13 +263,15 @@ class AlignmentGateAndGridTests {
 				now.minus(Duration.ofDays(10)));
 		long afterPrototype = this.cache.state(now).version();
 		assertThat(afterPrototype).isGreaterThan(before);
-		// a gate opened 47 h ago with a 48 h SLA becomes overdue in an hour: cached figures expire then
+		// a gate opened 47 h ago with a 48 h SLA becomes overdue in an hour: cached
+		// figures expire then
 		Instant opened = now.minus(Duration.ofHours(47));
 		gate(prototype, opened, 48, "OPEN", null);
 		DashboardCache.State state = this.cache.state(now);
 		assertThat(state.version()).isGreaterThan(afterPrototype);
 		assertThat(state.validUntil()).isBeforeOrEqualTo(opened.plus(Duration.ofHours(48)));
-		this.jdbc.sql("update app_user set failed_attempts = failed_attempts, full_name = full_name where username = 'admin'")
+		this.jdbc.sql(
+				"update app_user set failed_attempts = failed_attempts, full_name = full_name where username = 'admin'")
 			.update();
 		assertThat(this.cache.state(now).version()).isEqualTo(state.version());
 		this.cache.compact();
@@ -315,12 +320,13 @@ class AlignmentGateAndGridTests {
 
 	private void signature(long gateId, String track, long signer, Instant at, String meaning, boolean valid) {
 		long template = template(track);
-		this.jdbc.sql("""
-				insert into gate_signature (gate_id, track, signer_id, signer_name, signed_at, meaning, meaning_text,
-				                            reason, template_id, template_version, content_hash, valid,
-				                            invalidated_at, invalidated_by, invalidation_reason)
-				values (?, ?, ?, 'Test signer', ?, ?, 'test', ?, ?, (select version from checklist_template where id = ?),
-				        repeat('a', 64), ?, ?, ?, ?)""")
+		this.jdbc
+			.sql("""
+					insert into gate_signature (gate_id, track, signer_id, signer_name, signed_at, meaning, meaning_text,
+					                            reason, template_id, template_version, content_hash, valid,
+					                            invalidated_at, invalidated_by, invalidation_reason)
+					values (?, ?, ?, 'Test signer', ?, ?, 'test', ?, ?, (select version from checklist_template where id = ?),
+					        repeat('a', 64), ?, ?, ?, ?)""")
 			.params(gateId, track, signer, Timestamp.from(at), meaning, "REJECT".equals(meaning) ? "no" : null,
 					template, template, valid, valid ? null : Timestamp.from(at.plus(Duration.ofHours(1))),
 					valid ? null : "test", valid ? null : "answer changed")

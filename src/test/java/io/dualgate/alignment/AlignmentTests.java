@@ -69,7 +69,8 @@ class AlignmentTests {
 		Random random = new Random(42);
 		List<Long> prototypes = List.of(this.fixtures.prototype(vertical, "PROTOTYPE", registered),
 				this.fixtures.prototype(vertical, "POC", registered));
-		// Daily observations over 12 weeks, some days missing, business following technical with a
+		// Daily observations over 12 weeks, some days missing, business following
+		// technical with a
 		// one-week lag plus noise.
 		Map<String, BigDecimal> stored = new TreeMap<>();
 		for (long prototype : prototypes) {
@@ -96,8 +97,8 @@ class AlignmentTests {
 		}
 		String token = token("executive");
 		for (int lag : new int[] { 0, 1 }) {
-			JsonNode report = api(token, "/api/v1/alignment?vertical={v}&from=2025-03-03&to=2025-05-25&lagWeeks="
-					+ lag, vertical);
+			JsonNode report = api(token, "/api/v1/alignment?vertical={v}&from=2025-03-03&to=2025-05-25&lagWeeks=" + lag,
+					vertical);
 			for (JsonNode pair : report.get("pairs")) {
 				JsonNode definition = pair.get("pair");
 				Transform techTransform = Transform.valueOf(definition.get("technicalTransform").asString());
@@ -170,9 +171,7 @@ class AlignmentTests {
 		assertThat(portfolio.get("status").asString()).isEqualTo("TOO_FEW_POINTS");
 		assertThat(portfolio.get("pearsonR").isNull()).isTrue();
 		assertThat(portfolio.get("message").asString()).contains("Too few points");
-		assertThat(this.mvc.get()
-			.uri("/alignment?vertical={v}&from=2025-03-03&to=2025-04-06", vertical))
-			.hasStatusOk()
+		assertThat(this.mvc.get().uri("/alignment?vertical={v}&from=2025-03-03&to=2025-04-06", vertical)).hasStatusOk()
 			.bodyText()
 			.contains("Too few points: 2 paired week(s)");
 	}
@@ -201,8 +200,9 @@ class AlignmentTests {
 		assertThat(weekly(prototype, "2025-03-03")).containsExactly(138.0, 7.0);
 		assertThat(weekly(prototype, "2025-03-31")).containsExactly(50.0, 1.0);
 		// an update that moves a day into another week
-		this.jdbc.sql("update observation set observed_on = date '2025-04-01' where prototype_id = ?"
-				+ " and metric_key = 'nps' and observed_on = date '2025-03-30'")
+		this.jdbc
+			.sql("update observation set observed_on = date '2025-04-01' where prototype_id = ?"
+					+ " and metric_key = 'nps' and observed_on = date '2025-03-30'")
 			.param(prototype)
 			.update();
 		assertRollupsMatchObservations(prototype);
@@ -215,8 +215,12 @@ class AlignmentTests {
 			.param(prototype)
 			.update();
 		assertRollupsMatchObservations(prototype);
-		assertThat(this.jdbc.sql("select count(*) from observation_weekly where prototype_id = ?"
-				+ " and week_start = date '2025-03-31'").param(prototype).query(Long.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from observation_weekly where prototype_id = ?"
+					+ " and week_start = date '2025-03-31'")
+			.param(prototype)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -245,7 +249,8 @@ class AlignmentTests {
 		assertThat(flow.get("conversions").get(0).get("percent").asDouble()).isCloseTo(75.0, within(1e-9));
 		assertThat(flow.get("conversions").get(1).get("percent").asDouble()).isCloseTo(200.0 / 3, within(1e-9));
 		assertThat(flow.get("conversions").get(2).get("percent").asDouble()).isCloseTo(50.0, within(1e-9));
-		// registered 12+ months ago: a (in production after 6 + 2 + 2 weeks) and b (never): 1 of 2
+		// registered 12+ months ago: a (in production after 6 + 2 + 2 weeks) and b
+		// (never): 1 of 2
 		assertThat(flow.get("productionWithin12Months").get("numerator").asLong()).isEqualTo(1);
 		assertThat(flow.get("productionWithin12Months").get("denominator").asLong()).isEqualTo(2);
 		assertThat(flow.get("productionWithin12Months").get("benchmarkPct").asDouble()).isEqualTo(11.7);
@@ -304,8 +309,8 @@ class AlignmentTests {
 	@Test
 	void badParametersAreProblemDetails() {
 		String token = token("executive");
-		for (String query : List.of("lagWeeks=99", "from=2025-05-01&to=2025-01-01", "stage=LAUNCHED",
-				"from=yesterday", "lagWeeks=x")) {
+		for (String query : List.of("lagWeeks=99", "from=2025-05-01&to=2025-01-01", "stage=LAUNCHED", "from=yesterday",
+				"lagWeeks=x")) {
 			MvcTestResult result = this.mvc.get()
 				.uri("/api/v1/alignment?" + query)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -343,8 +348,8 @@ class AlignmentTests {
 		assertThat(result).hasStatusOk();
 		String[] lines = result.getResponse().getContentAsString().split("\n");
 		assertThat(lines).hasSize(5);
-		assertThat(lines[0]).isEqualTo(
-				"prototype,business_week,technical_week,compliance_doc_completeness_pct,sales_cycle_days");
+		assertThat(lines[0])
+			.isEqualTo("prototype,business_week,technical_week,compliance_doc_completeness_pct,sales_cycle_days");
 		assertThat(lines[1]).startsWith(this.fixtures.key(prototype) + ",2025-03-24,2025-03-24,80.0,75.0");
 	}
 
@@ -402,12 +407,14 @@ class AlignmentTests {
 			.param("version", String.valueOf(changed.version()))).hasStatus3xxRedirection();
 	}
 
-	// --- helpers -------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------
 
 	private List<PairDefinition> pairs() {
-		return this.jdbc.sql("select id, position, technical_metric, technical_transform, business_metric,"
-				+ " business_transform, kind, expected_direction, target_r, version from alignment_pair"
-				+ " order by position, id")
+		return this.jdbc
+			.sql("select id, position, technical_metric, technical_transform, business_metric,"
+					+ " business_transform, kind, expected_direction, target_r, version from alignment_pair"
+					+ " order by position, id")
 			.query((rs, i) -> new PairDefinition(rs.getLong(1), rs.getInt(2), rs.getString(3),
 					Transform.valueOf(rs.getString(4)), rs.getString(5), Transform.valueOf(rs.getString(6)),
 					PairKind.valueOf(rs.getString(7)), Direction.valueOf(rs.getString(8)),
@@ -437,8 +444,8 @@ class AlignmentTests {
 			String[] parts = key.split("\\|");
 			if (Long.parseLong(parts[0]) == prototype && parts[1].equals(metric)) {
 				LocalDate week = AlignmentFilter.weekStart(LocalDate.parse(parts[2]));
-				BigDecimal[] sum = sums.computeIfAbsent(week, (w) -> new BigDecimal[] { BigDecimal.ZERO,
-						BigDecimal.ZERO });
+				BigDecimal[] sum = sums.computeIfAbsent(week,
+						(w) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
 				sum[0] = sum[0].add(value);
 				sum[1] = sum[1].add(BigDecimal.ONE);
 			}
@@ -512,8 +519,9 @@ class AlignmentTests {
 	}
 
 	private List<Double> weekly(long prototype, String week) {
-		return this.jdbc.sql("select value_sum::float8, value_count::float8 from observation_weekly where prototype_id = ?"
-				+ " and metric_key = 'nps' and week_start = cast(? as date)")
+		return this.jdbc
+			.sql("select value_sum::float8, value_count::float8 from observation_weekly where prototype_id = ?"
+					+ " and metric_key = 'nps' and week_start = cast(? as date)")
 			.params(prototype, week)
 			.query((rs, i) -> List.of(rs.getDouble(1), rs.getDouble(2)))
 			.single();

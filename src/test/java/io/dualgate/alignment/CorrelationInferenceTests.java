@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Inference against values computed independently (SciPy 1.17: {@code stats.t.sf}, {@code stats.norm.ppf}).
+ * Inference against values computed independently (SciPy 1.17: {@code stats.t.sf},
+ * {@code stats.norm.ppf}).
  */
 class CorrelationInferenceTests {
 
@@ -19,12 +20,12 @@ class CorrelationInferenceTests {
 
 	@Test
 	void intervalIsFishersZBackTransformed() {
-		assertThat(CorrelationInference.interval95(0.5, 10)).containsExactly(new double[] { -0.18918387068441586,
-				0.8591534852092955 }, within(1e-9));
-		assertThat(CorrelationInference.interval95(-0.9, 5)).containsExactly(new double[] { -0.9934375159687521,
-				-0.08610194023847766 }, within(1e-9));
-		assertThat(CorrelationInference.interval95(0.3, 50)).containsExactly(new double[] { 0.023625077388833595,
-				0.5337751868855202 }, within(1e-9));
+		assertThat(CorrelationInference.interval95(0.5, 10))
+			.containsExactly(new double[] { -0.18918387068441586, 0.8591534852092955 }, within(1e-9));
+		assertThat(CorrelationInference.interval95(-0.9, 5))
+			.containsExactly(new double[] { -0.9934375159687521, -0.08610194023847766 }, within(1e-9));
+		assertThat(CorrelationInference.interval95(0.3, 50))
+			.containsExactly(new double[] { 0.023625077388833595, 0.5337751868855202 }, within(1e-9));
 	}
 
 	@Test
@@ -49,8 +50,7 @@ class CorrelationInferenceTests {
 		PairDefinition positive = pair(0.85, Direction.POSITIVE);
 		assertThat(PairStatistics.of(positive, 20, 0.86, 0.8, 1.0, 0.0, 0.74).status()).isEqualTo(PairStatus.MET);
 		assertThat(PairStatistics.of(positive, 20, 0.85, 0.8, 1.0, 0.0, 0.72).status()).isEqualTo(PairStatus.NOT_MET);
-		assertThat(PairStatistics.of(positive, 20, -0.95, -0.9, -1.0, 0.0, 0.9).status())
-			.isEqualTo(PairStatus.NOT_MET);
+		assertThat(PairStatistics.of(positive, 20, -0.95, -0.9, -1.0, 0.0, 0.9).status()).isEqualTo(PairStatus.NOT_MET);
 	}
 
 	@Test
@@ -64,14 +64,13 @@ class CorrelationInferenceTests {
 
 	@Test
 	void undefinedCorrelationSaysThereIsNoVariation() {
-		PairStatistics statistics = PairStatistics.of(pair(0.85, Direction.POSITIVE), 5, null, null, null, null,
-				null);
+		PairStatistics statistics = PairStatistics.of(pair(0.85, Direction.POSITIVE), 5, null, null, null, null, null);
 		assertThat(statistics.status()).isEqualTo(PairStatus.NO_VARIATION);
 	}
 
 	private static PairDefinition pair(Double target, Direction direction) {
-		return new PairDefinition(1, 1, "benchmark_score", Transform.LEVEL, "task_completion_rate_pct",
-				Transform.LEVEL, (target != null) ? PairKind.CORRELATION : PairKind.REGRESSION, direction, target, 0);
+		return new PairDefinition(1, 1, "benchmark_score", Transform.LEVEL, "task_completion_rate_pct", Transform.LEVEL,
+				(target != null) ? PairKind.CORRELATION : PairKind.REGRESSION, direction, target, 0);
 	}
 
 }

@@ -49,7 +49,8 @@ class AuditTrailIntegrationTests {
 	@Test
 	void tamperingWithARowIsFoundAndNamed() {
 		this.transactions.executeWithoutResult((status) -> {
-			// A superuser could switch the trigger off; the hash chain still gives them away.
+			// A superuser could switch the trigger off; the hash chain still gives them
+			// away.
 			this.jdbc.sql("alter table audit_event disable trigger audit_event_no_update_delete").update();
 			this.jdbc.sql("update audit_event set new_value = 'forged' where seq = 2").update();
 			AuditVerification verification = this.trail.verify();

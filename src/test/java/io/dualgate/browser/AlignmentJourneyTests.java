@@ -11,8 +11,8 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The executive's Monday look at the alignment dashboard, in a real browser: every chart draws
- * (Chart.js attached an instance and painted pixels), and the console stays clean.
+ * The executive's Monday look at the alignment dashboard, in a real browser: every chart
+ * draws (Chart.js attached an instance and painted pixels), and the console stays clean.
  */
 class AlignmentJourneyTests extends BrowserTest {
 
@@ -25,7 +25,8 @@ class AlignmentJourneyTests extends BrowserTest {
 
 		List<WebElement> canvases = all(By.cssSelector("canvas.dg-chart"));
 		List<String> ids = canvases.stream().map((canvas) -> canvas.getAttribute("id")).toList();
-		// the three pairs, the time series, the funnel, gate response times and the maturity heat map
+		// the three pairs, the time series, the funnel, gate response times and the
+		// maturity heat map
 		assertThat(ids).contains("funnel-chart", "gate-chart", "grid-chart").hasSizeGreaterThanOrEqualTo(6);
 		JavascriptExecutor js = (JavascriptExecutor) this.browser;
 		for (WebElement canvas : canvases) {

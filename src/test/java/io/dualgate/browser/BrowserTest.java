@@ -35,17 +35,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Base of the real-browser journeys: Debian's headless Chromium driven through its own
- * chromedriver (Selenium Manager never downloads anything), one fresh browser profile per test,
- * a screenshot per journey under {@code target/screenshots/}, and a failure for any error the
- * browser console reports (a CSP violation, a missing script, a JavaScript exception).
+ * chromedriver (Selenium Manager never downloads anything), one fresh browser profile per
+ * test, a screenshot per journey under {@code target/screenshots/}, and a failure for any
+ * error the browser console reports (a CSP violation, a missing script, a JavaScript
+ * exception).
  * <p>
- * Subclasses are plain test classes: {@code class GateJourneysTests extends BrowserTest}. They are
- * skipped, with a message saying why, where no Chromium is installed.
+ * Subclasses are plain test classes: {@code class GateJourneysTests extends BrowserTest}.
+ * They are skipped, with a message saying why, where no Chromium is installed.
  */
 @RunningServer
 public abstract class BrowserTest {
 
-	/** Where Debian's packages put them; override with -Ddualgate.chromium / -Ddualgate.chromedriver. */
+	/**
+	 * Where Debian's packages put them; override with -Ddualgate.chromium /
+	 * -Ddualgate.chromedriver.
+	 */
 	static final Path CHROMIUM = Path.of(System.getProperty("dualgate.chromium", "/usr/bin/chromium"));
 
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("dualgate.chromedriver", "/usr/bin/chromedriver"));
@@ -71,13 +75,12 @@ public abstract class BrowserTest {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		// CI sets this: there a missing browser is a failure, not a skip.
 		if (Boolean.parseBoolean(System.getenv("DUALGATE_REQUIRE_BROWSER"))) {
-			assertThat(installed).as("Chromium at %s and chromedriver at %s (DUALGATE_REQUIRE_BROWSER=true)", CHROMIUM,
-					CHROMEDRIVER)
+			assertThat(installed)
+				.as("Chromium at %s and chromedriver at %s (DUALGATE_REQUIRE_BROWSER=true)", CHROMIUM, CHROMEDRIVER)
 				.isTrue();
 		}
-		assumeTrue(installed,
-				() -> "Browser journeys SKIPPED: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-						+ " (install with: apt-get install chromium chromium-driver fonts-noto-cjk)");
+		assumeTrue(installed, () -> "Browser journeys SKIPPED: no Chromium at " + CHROMIUM + " or no chromedriver at "
+				+ CHROMEDRIVER + " (install with: apt-get install chromium chromium-driver fonts-noto-cjk)");
 	}
 
 	@BeforeEach
@@ -141,14 +144,14 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Clicks like a person: the element scrolled to the middle of the window first, instantly
-	 * (Bootstrap's smooth scrolling would still be moving when the click lands), then waits for
-	 * the next page.
+	 * Clicks like a person: the element scrolled to the middle of the window first,
+	 * instantly (Bootstrap's smooth scrolling would still be moving when the click
+	 * lands), then waits for the next page.
 	 */
 	protected void click(By element) {
 		WebElement target = this.browser.findElement(element);
-		((org.openqa.selenium.JavascriptExecutor) this.browser)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", target);
+		((org.openqa.selenium.JavascriptExecutor) this.browser).executeScript(
+				"arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", target);
 		target.click();
 		waitForPageLoad();
 	}
@@ -186,17 +189,17 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Fails on any SEVERE entry in the browser console since the last call: blocked inline scripts,
-	 * resources that failed to load, uncaught exceptions.
+	 * Fails on any SEVERE entry in the browser console since the last call: blocked
+	 * inline scripts, resources that failed to load, uncaught exceptions.
 	 */
 	protected void assertNoConsoleErrors() {
 		assertThat(consoleErrors()).as("browser console errors").isEmpty();
 	}
 
 	/**
-	 * The SEVERE console entries since the last call (and forgets them). Chromium reports an
-	 * intended 4xx page as "Failed to load resource": a journey that expects one checks these
-	 * itself.
+	 * The SEVERE console entries since the last call (and forgets them). Chromium reports
+	 * an intended 4xx page as "Failed to load resource": a journey that expects one
+	 * checks these itself.
 	 */
 	protected List<String> consoleErrors() {
 		return this.browser.manage()

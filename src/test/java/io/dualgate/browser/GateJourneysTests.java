@@ -28,10 +28,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dual-sign gate in a real browser: an Exploration PM opens a gate and signs the technical
- * track, a Delivery PM signs the commercial track and the prototype moves to POC, and the two
- * ways a signature is refused (a stale form, a wrong password) say why. Every journey makes its
- * own prototype, so no demo gate state is needed.
+ * The dual-sign gate in a real browser: an Exploration PM opens a gate and signs the
+ * technical track, a Delivery PM signs the commercial track and the prototype moves to
+ * POC, and the two ways a signature is refused (a stale form, a wrong password) say why.
+ * Every journey makes its own prototype, so no demo gate state is needed.
  */
 class GateJourneysTests extends BrowserTest {
 
@@ -75,7 +75,8 @@ class GateJourneysTests extends BrowserTest {
 		String technical = this.browser.findElement(By.id("signature-TECHNICAL")).getText();
 		assertThat(technical).contains("Valid signature", fullName("explorer"), "UTC");
 		assertThat(this.browser.findElement(By.id("signature-COMMERCIAL")).getText()).contains("Awaiting signature");
-		// The same person never signs both tracks: no sign button on the commercial track.
+		// The same person never signs both tracks: no sign button on the commercial
+		// track.
 		assertThat(all(By.cssSelector("#track-COMMERCIAL a.btn-primary"))).isEmpty();
 		GateView gate = this.gates.get(gateId);
 		assertThat(gate.status()).isEqualTo(GateStatus.OPEN);
@@ -145,7 +146,8 @@ class GateJourneysTests extends BrowserTest {
 		// The form now shows the current answers, with their hash.
 		assertThat(pageText()).contains(this.gates.get(gateId).track(Track.TECHNICAL).contentHash());
 		screenshot("gate-sign-stale-form");
-		// The stale form's answer is a 409, which Chromium notes; nothing else may be there.
+		// The stale form's answer is a 409, which Chromium notes; nothing else may be
+		// there.
 		assertThat(consoleErrors()).allMatch((error) -> error.contains("status of 409"));
 
 		signInBrowser("not-my-password");
@@ -193,7 +195,9 @@ class GateJourneysTests extends BrowserTest {
 		submitMainForm();
 	}
 
-	/** Ticks a radio button or check box, scrolled into the middle of the window first. */
+	/**
+	 * Ticks a radio button or check box, scrolled into the middle of the window first.
+	 */
 	private void tick(WebElement box) {
 		((JavascriptExecutor) this.browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", box);
@@ -246,7 +250,10 @@ class GateJourneysTests extends BrowserTest {
 				gate.version(), DEMO_PASSWORD, true), userId(username));
 	}
 
-	/** A value that passes the item's threshold; a different one each call, so answers change. */
+	/**
+	 * A value that passes the item's threshold; a different one each call, so answers
+	 * change.
+	 */
 	private static BigDecimal passingValue(ItemView item) {
 		BigDecimal nudge = new BigDecimal("0.00" + ThreadLocalRandom.current().nextInt(1, 9));
 		return switch (item.comparator()) {

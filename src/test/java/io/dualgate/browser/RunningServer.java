@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
 /**
- * A whole DualGate listening on a random loopback port (real Tomcat, real PostgreSQL, demo data),
- * for tests that need real HTTP: browsers, proxies' headers, cookies. All classes with this
- * annotation share one application context.
+ * A whole DualGate listening on a random loopback port (real Tomcat, real PostgreSQL,
+ * demo data), for tests that need real HTTP: browsers, proxies' headers, cookies. All
+ * classes with this annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded default: a real PostgreSQL whose data survives a restart, demo data only on an
- * empty database, and one clear sentence when the data directory is unusable.
+ * The embedded default: a real PostgreSQL whose data survives a restart, demo data only
+ * on an empty database, and one clear sentence when the data directory is unusable.
  */
 class EmbeddedDatabaseTests {
 
@@ -48,9 +48,8 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void outsideDemoModeTheOnlyAccountIsTheConfiguredFirstAdmin() {
-		try (ConfigurableApplicationContext context = start("--dualgate.embedded-db.data-dir=",
-				"--dualgate.demo=false", "--dualgate.admin.username=root-admin",
-				"--dualgate.admin.password=first-admin-secret")) {
+		try (ConfigurableApplicationContext context = start("--dualgate.embedded-db.data-dir=", "--dualgate.demo=false",
+				"--dualgate.admin.username=root-admin", "--dualgate.admin.password=first-admin-secret")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select username from app_user").query(String.class).list())
 				.containsExactly("root-admin");
@@ -70,7 +69,8 @@ class EmbeddedDatabaseTests {
 				}
 				assertThat(cause).isInstanceOf(EmbeddedDatabaseException.class);
 				FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(ex);
-				assertThat(analysis.getDescription()).startsWith("The embedded PostgreSQL could not start in data directory")
+				assertThat(analysis.getDescription())
+					.startsWith("The embedded PostgreSQL could not start in data directory")
 					.contains("not-a-directory");
 				assertThat(analysis.getAction()).contains("--dualgate.embedded-db.data-dir");
 			});

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate API: JSON reads, evidence from pipelines with an object-level role check, problem
- * details for every error.
+ * The gate API: JSON reads, evidence from pipelines with an object-level role check,
+ * problem details for every error.
  */
 @IntegrationTest
 @Import(GateFixtures.class)
@@ -50,16 +50,24 @@ class GateApiTests {
 	@Test
 	void listsGatesByStatusAndShowsOneWithItsSignatures() {
 		String token = token("executive");
-		MvcTestResult open = this.mvc.get().uri("/api/v1/gates?status=OPEN").header(HttpHeaders.AUTHORIZATION, token)
+		MvcTestResult open = this.mvc.get()
+			.uri("/api/v1/gates?status=OPEN")
+			.header(HttpHeaders.AUTHORIZATION, token)
 			.exchange();
 		assertThat(open).hasStatusOk();
 		assertThat(open).bodyJson().extractingPath("$[*].status").asArray().containsOnly("OPEN");
 		assertThat(open).bodyJson().extractingPath("$[*].prototypeKey").asArray().contains("CONTRACT-RISK");
 
-		long contractRisk = this.gates.list(GateStatus.OPEN).stream()
-			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK")).findFirst().orElseThrow().id();
-		MvcTestResult one = this.mvc.get().uri("/api/v1/gates/{id}", contractRisk)
-			.header(HttpHeaders.AUTHORIZATION, token).exchange();
+		long contractRisk = this.gates.list(GateStatus.OPEN)
+			.stream()
+			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		MvcTestResult one = this.mvc.get()
+			.uri("/api/v1/gates/{id}", contractRisk)
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.exchange();
 		assertThat(one).hasStatusOk();
 		assertThat(one).bodyJson().extractingPath("$.technical.validSignature.signerName").isEqualTo("Lin Wei");
 		assertThat(one).bodyJson().extractingPath("$.technical.validSignature.meaning").isEqualTo("APPROVE");
@@ -67,7 +75,10 @@ class GateApiTests {
 		assertThat(one).bodyJson().extractingPath("$.commercial.validSignature").isNull();
 
 		assertThat(this.mvc.get().uri("/api/v1/gates?status=REJECTED").header(HttpHeaders.AUTHORIZATION, token))
-			.bodyJson().extractingPath("$[*].prototypeKey").asArray().contains("CLAIMS-TRIAGE");
+			.bodyJson()
+			.extractingPath("$[*].prototypeKey")
+			.asArray()
+			.contains("CLAIMS-TRIAGE");
 	}
 
 	@Test
@@ -124,9 +135,13 @@ class GateApiTests {
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.technical.validSignature").isNull();
 		assertThat(result).bodyJson().extractingPath("$.technical.signatures[0].valid").isEqualTo(false);
-		assertThat(result).bodyJson().extractingPath("$.technical.signatures[0].invalidationReason").asString()
+		assertThat(result).bodyJson()
+			.extractingPath("$.technical.signatures[0].invalidationReason")
+			.asString()
 			.contains("rag_latency_p95_ms = 310");
-		assertThat(result).bodyJson().extractingPath("$.technical.failingBlockingItems").asArray()
+		assertThat(result).bodyJson()
+			.extractingPath("$.technical.failingBlockingItems")
+			.asArray()
 			.containsExactly("rag_latency_p95_ms");
 		assertThat(this.gates.get(waiting).commercial().signatures()).isEmpty();
 	}

@@ -19,8 +19,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Every gate change leaves an audit row that nobody can change unnoticed; template edits make
- * new versions and open gates keep theirs.
+ * Every gate change leaves an audit row that nobody can change unnoticed; template edits
+ * make new versions and open gates keep theirs.
  */
 @IntegrationTest
 @Import(GateFixtures.class)
@@ -64,8 +64,8 @@ class GateAuditAndTemplateTests {
 			.containsExactly("explorer", "deliverer");
 		long seq = events.get(0).seq();
 
-		assertThatThrownBy(() -> this.jdbc.sql("update audit_event set reason = 'x' where seq = ?").param(seq)
-			.update()).hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.sql("update audit_event set reason = 'x' where seq = ?").param(seq).update())
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> this.jdbc.sql("delete from audit_event where seq = ?").param(seq).update())
 			.hasMessageContaining("append-only");
 		assertThat(this.auditTrail.verify().intact()).isTrue();
@@ -76,7 +76,8 @@ class GateAuditAndTemplateTests {
 		long id = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
 		long seq = this.auditTrail.forEntity("gate", String.valueOf(id)).get(0).seq();
 		AuditVerification[] seen = new AuditVerification[1];
-		// A superuser bypassing the trigger, inside a transaction that is rolled back afterwards.
+		// A superuser bypassing the trigger, inside a transaction that is rolled back
+		// afterwards.
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("set local session_replication_role = replica").update();
 			this.jdbc.sql("update audit_event set new_value = 'status=APPROVED' where seq = ?").param(seq).update();
@@ -94,9 +95,11 @@ class GateAuditAndTemplateTests {
 		this.fixtures.answerPassing(id, Track.TECHNICAL, "explorer");
 		this.fixtures.sign(id, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
 		assertThatThrownBy(() -> this.jdbc.sql("update gate_signature set signer_name = 'Mallory' where gate_id = ?")
-			.param(id).update()).hasMessageContaining("cannot be edited");
+			.param(id)
+			.update()).hasMessageContaining("cannot be edited");
 		assertThatThrownBy(() -> this.jdbc.sql("update gate_signature set gate_id = gate_id + 1 where gate_id = ?")
-			.param(id).update()).hasMessageContaining("cannot be edited");
+			.param(id)
+			.update()).hasMessageContaining("cannot be edited");
 		assertThatThrownBy(() -> this.jdbc.sql("delete from gate_signature where gate_id = ?").param(id).update())
 			.hasMessageContaining("never deleted");
 	}
@@ -104,7 +107,8 @@ class GateAuditAndTemplateTests {
 	@Test
 	void editingATemplateMakesANewVersionAndOpenGatesKeepTheirs() {
 		ChecklistTemplate current = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL).orElseThrow();
+			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL)
+			.orElseThrow();
 		int itemsBefore = current.specs().size();
 
 		// An open gate at PILOT, opened with the current version.
@@ -113,7 +117,8 @@ class GateAuditAndTemplateTests {
 		GateView before = this.fixtures.open(key, "deliverer");
 		assertThat(before.commercial().templateVersion()).isEqualTo(current.getVersion());
 
-		var request = this.mvc.post().uri("/admin/templates/{id}", current.getId())
+		var request = this.mvc.post()
+			.uri("/admin/templates/{id}", current.getId())
 			.param("title", "Commercial Readiness Confirmation: pilot to production")
 			.param("changeNote", "add renewal rate")
 			.param("baseVersion", String.valueOf(current.getVersion()))
@@ -143,7 +148,8 @@ class GateAuditAndTemplateTests {
 		assertThat(request).hasStatus3xxRedirection();
 
 		ChecklistTemplate next = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL).orElseThrow();
+			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL)
+			.orElseThrow();
 		assertThat(next.getVersion()).isEqualTo(current.getVersion() + 1);
 		assertThat(next.specs()).hasSize(itemsBefore + 1);
 		assertThat(this.templates.findById(current.getId()).orElseThrow().specs()).hasSize(itemsBefore);
@@ -153,20 +159,29 @@ class GateAuditAndTemplateTests {
 		assertThat(after.commercial().templateVersion()).isEqualTo(current.getVersion());
 		assertThat(after.commercial().items()).hasSize(itemsBefore);
 
-		// A stale editor (based on the old version) is refused; a bad row is shown next to its field.
-		assertThat(this.mvc.post().uri("/admin/templates/{id}", current.getId())
-			.param("title", "t").param("changeNote", "n").param("baseVersion", String.valueOf(current.getVersion()))
-			.param("items[0].code", "x_y").param("items[0].label", "l").param("items[0].kind", "ATTESTATION")
-			.with(user(this.fixtures.login("admin"))).with(csrf())).hasStatus(409);
-		assertThat(this.mvc.post().uri("/admin/templates/{id}", next.getId())
-			.param("title", "t").param("changeNote", "n").param("baseVersion", String.valueOf(next.getVersion()))
-			.param("items[0].code", "Bad Code").param("items[0].label", "l").param("items[0].kind", "MEASURE")
-			.with(user(this.fixtures.login("admin"))).with(csrf()))
-			.hasStatusOk()
-			.bodyText()
-			.contains("Lower-case letters", "needs a threshold");
-		assertThat(this.mvc.get().uri("/admin/templates").with(user(this.fixtures.login("deliverer"))))
-			.hasStatus(403);
+		// A stale editor (based on the old version) is refused; a bad row is shown next
+		// to its field.
+		assertThat(this.mvc.post()
+			.uri("/admin/templates/{id}", current.getId())
+			.param("title", "t")
+			.param("changeNote", "n")
+			.param("baseVersion", String.valueOf(current.getVersion()))
+			.param("items[0].code", "x_y")
+			.param("items[0].label", "l")
+			.param("items[0].kind", "ATTESTATION")
+			.with(user(this.fixtures.login("admin")))
+			.with(csrf())).hasStatus(409);
+		assertThat(this.mvc.post()
+			.uri("/admin/templates/{id}", next.getId())
+			.param("title", "t")
+			.param("changeNote", "n")
+			.param("baseVersion", String.valueOf(next.getVersion()))
+			.param("items[0].code", "Bad Code")
+			.param("items[0].label", "l")
+			.param("items[0].kind", "MEASURE")
+			.with(user(this.fixtures.login("admin")))
+			.with(csrf())).hasStatusOk().bodyText().contains("Lower-case letters", "needs a threshold");
+		assertThat(this.mvc.get().uri("/admin/templates").with(user(this.fixtures.login("deliverer")))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/admin/templates/{id}", next.getId()).with(user(this.fixtures.login("admin"))))
 			.hasStatusOk();
 	}

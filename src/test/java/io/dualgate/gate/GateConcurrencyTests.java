@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real threads against the real database: double submits and racing approvals leave exactly one
- * valid signature per track and advance a stage at most once.
+ * Real threads against the real database: double submits and racing approvals leave
+ * exactly one valid signature per track and advance a stage at most once.
  */
 @IntegrationTest
 @Import(GateFixtures.class)
@@ -88,7 +88,8 @@ class GateConcurrencyTests {
 					select count(*) from stage_change c join prototype p on p.id = c.prototype_id
 					where p.key = ? and c.to_stage = 'POC'""").param(key).query(Long.class).single()).isOne();
 			assertThat(this.fixtures.validSignatures(id, Track.COMMERCIAL)).isOne();
-			assertThat(this.auditTrail.forEntity("prototype", key).stream()
+			assertThat(this.auditTrail.forEntity("prototype", key)
+				.stream()
 				.filter((e) -> e.action().equals("STAGE_ADVANCED"))).hasSize(1);
 		}
 	}
@@ -102,7 +103,8 @@ class GateConcurrencyTests {
 
 		race(signer(id, Track.TECHNICAL, "explorer", shown), signer(id, Track.COMMERCIAL, "deliverer", shown));
 
-		// Either both committed one after the other (approved, advanced once) or one lost and the
+		// Either both committed one after the other (approved, advanced once) or one lost
+		// and the
 		// gate still waits: never two valid approvals on an open gate.
 		GateView gate = this.gates.get(id);
 		boolean bothValid = gate.technical().signed() && gate.commercial().signed();

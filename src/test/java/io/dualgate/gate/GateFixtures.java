@@ -13,8 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Fresh people and prototypes for one test, so that tests sharing the database do not step on
- * each other.
+ * Fresh people and prototypes for one test, so that tests sharing the database do not
+ * step on each other.
  */
 @Component
 class GateFixtures {
@@ -107,8 +107,9 @@ class GateFixtures {
 
 	GateView sign(long gateId, Track track, String username, Meaning meaning, String reason) {
 		GateView view = this.gates.get(gateId);
-		return this.gates.sign(gateId, track, new SignCommand(meaning, reason, view.track(track).contentHash(),
-				view.version(), PASSWORD, true), userId(username));
+		return this.gates.sign(gateId, track,
+				new SignCommand(meaning, reason, view.track(track).contentHash(), view.version(), PASSWORD, true),
+				userId(username));
 	}
 
 	long validSignatures(long gateId, Track track) {

@@ -14,8 +14,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The whole dual-sign journey in the browser: explorer answers and signs the technical track,
- * deliverer signs the commercial track, the prototype moves to POC.
+ * The whole dual-sign journey in the browser: explorer answers and signs the technical
+ * track, deliverer signs the commercial track, the prototype moves to POC.
  */
 @IntegrationTest
 @Import(GateFixtures.class)
@@ -36,9 +36,11 @@ class GateJourneyTests {
 	@Test
 	void twoPeopleSignTwoTracksAndThePrototypeMovesToPoc() {
 		String key = this.fixtures.prototype();
-		assertThat(this.mvc.post().uri("/gates").param("prototypeKey", key)
-			.with(user(this.fixtures.login("explorer"))).with(csrf()))
-			.hasStatus3xxRedirection();
+		assertThat(this.mvc.post()
+			.uri("/gates")
+			.param("prototypeKey", key)
+			.with(user(this.fixtures.login("explorer")))
+			.with(csrf())).hasStatus3xxRedirection();
 		GateView gate = this.gates.forPrototype(prototypeId(key)).get(0);
 		long id = gate.id();
 
@@ -54,16 +56,20 @@ class GateJourneyTests {
 		assertThat(decided.status()).isEqualTo(GateStatus.APPROVED);
 		assertThat(this.fixtures.stageOf(key)).isEqualTo("POC");
 
-		MvcTestResult record = this.mvc.get().uri("/gates/{id}/record", id)
-			.with(user(this.fixtures.login("executive"))).exchange();
+		MvcTestResult record = this.mvc.get()
+			.uri("/gates/{id}/record", id)
+			.with(user(this.fixtures.login("executive")))
+			.exchange();
 		assertThat(record).hasStatusOk();
 		assertThat(record).bodyText()
 			.contains("Lin Wei", "Maria Santos", "Approved: technical robustness", "Approved: commercial readiness",
 					decided.technical().validSignature().contentHash(),
 					decided.commercial().validSignature().contentHash(), "UTC", "GATE_APPROVED");
 
-		MvcTestResult pdf = this.mvc.get().uri("/gates/{id}/record.pdf", id)
-			.with(user(this.fixtures.login("executive"))).exchange();
+		MvcTestResult pdf = this.mvc.get()
+			.uri("/gates/{id}/record.pdf", id)
+			.with(user(this.fixtures.login("executive")))
+			.exchange();
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
 		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
 	}
@@ -73,34 +79,37 @@ class GateJourneyTests {
 		for (String who : new String[] { "explorer", "deliverer", "executive", "admin" }) {
 			assertThat(this.mvc.get().uri("/gates").with(user(this.fixtures.login(who)))).hasStatusOk();
 			long openGate = this.gates.list(GateStatus.OPEN).get(0).id();
-			assertThat(this.mvc.get().uri("/gates/{id}", openGate).with(user(this.fixtures.login(who))))
-				.hasStatusOk();
+			assertThat(this.mvc.get().uri("/gates/{id}", openGate).with(user(this.fixtures.login(who)))).hasStatusOk();
 			assertThat(this.mvc.get().uri("/prototypes/CONTRACT-RISK").with(user(this.fixtures.login(who))))
 				.hasStatusOk()
 				.bodyText()
 				.contains("Dual-sign gates");
 		}
-		long contractRisk = this.gates.list(GateStatus.OPEN).stream()
-			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK")).findFirst().orElseThrow().id();
-		assertThat(this.mvc.get().uri("/gates/{id}?lang=zh-CN", contractRisk).with(user(this.fixtures.login("deliverer"))))
+		long contractRisk = this.gates.list(GateStatus.OPEN)
+			.stream()
+			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(
+				this.mvc.get().uri("/gates/{id}?lang=zh-CN", contractRisk).with(user(this.fixtures.login("deliverer"))))
 			.hasStatusOk()
 			.bodyText()
 			.contains("《技术鲁棒性确认书》", "《商业就绪确认书》", "有效签名", "签署此轨道");
-		assertThat(this.mvc.get().uri("/gates/{id}", contractRisk).with(user(this.fixtures.login("deliverer"))))
-			.body().asString()
+		assertThat(this.mvc.get().uri("/gates/{id}", contractRisk).with(user(this.fixtures.login("deliverer")))).body()
+			.asString()
 			.contains("hx-post=\"/gates/" + contractRisk + "/tracks/COMMERCIAL/items/pricing_model\"",
 					"hx-select=\"#track-COMMERCIAL\"");
-		assertThat(this.mvc.get().uri("/gates/{id}/tracks/COMMERCIAL/sign?lang=zh-CN", contractRisk)
+		assertThat(this.mvc.get()
+			.uri("/gates/{id}/tracks/COMMERCIAL/sign?lang=zh-CN", contractRisk)
 			.with(user(this.fixtures.login("deliverer")))).hasStatusOk().bodyText().contains("批准：商业就绪");
 		assertThat(this.mvc.get().uri("/gates/queue").with(user(this.fixtures.login("deliverer")))).hasStatusOk()
 			.bodyText()
 			.contains("Contract Risk Review");
-		assertThat(this.mvc.get().uri("/gates/queue").with(user(this.fixtures.login("executive"))))
-			.hasStatus(403);
+		assertThat(this.mvc.get().uri("/gates/queue").with(user(this.fixtures.login("executive")))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/gates?status=APPROVED").with(user(this.fixtures.login("executive"))))
 			.hasStatusOk();
-		assertThat(this.mvc.get().uri("/gates/999999").with(user(this.fixtures.login("executive"))))
-			.hasStatus(404);
+		assertThat(this.mvc.get().uri("/gates/999999").with(user(this.fixtures.login("executive")))).hasStatus(404);
 	}
 
 	@Test
@@ -157,12 +166,15 @@ class GateJourneyTests {
 	}
 
 	private void signInBrowser(long id, Track track, String who) {
-		MvcTestResult form = this.mvc.get().uri("/gates/{id}/tracks/{t}/sign", id, track)
-			.with(user(this.fixtures.login(who))).exchange();
+		MvcTestResult form = this.mvc.get()
+			.uri("/gates/{id}/tracks/{t}/sign", id, track)
+			.with(user(this.fixtures.login(who)))
+			.exchange();
 		assertThat(form).hasStatusOk();
 		GateView gate = this.gates.get(id);
 		assertThat(form).bodyText().contains(gate.track(track).contentHash());
-		assertThat(this.mvc.post().uri("/gates/{id}/tracks/{t}/sign", id, track)
+		assertThat(this.mvc.post()
+			.uri("/gates/{id}/tracks/{t}/sign", id, track)
 			.param("meaning", "APPROVE")
 			.param("shownHash", gate.track(track).contentHash())
 			.param("version", String.valueOf(gate.version()))

@@ -14,7 +14,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Operators see open gates, overdue gates and how long decisions take at /actuator/prometheus.
+ * Operators see open gates, overdue gates and how long decisions take at
+ * /actuator/prometheus.
  */
 @IntegrationTest
 @Import(GateFixtures.class)
@@ -46,8 +47,8 @@ class GateMetricsTests {
 
 		String metrics = scrape();
 		long open = this.jdbc.sql("select count(*) from gate where status = 'OPEN'").query(Long.class).single();
-		long late = this.jdbc
-			.sql("select count(*) from gate where status = 'OPEN' and opened_at + sla_hours * interval '1 hour' < now()")
+		long late = this.jdbc.sql(
+				"select count(*) from gate where status = 'OPEN' and opened_at + sla_hours * interval '1 hour' < now()")
 			.query(Long.class)
 			.single();
 		assertThat(late).isPositive();

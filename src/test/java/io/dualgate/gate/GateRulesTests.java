@@ -137,8 +137,8 @@ class GateRulesTests {
 		this.gates.answer(id, Track.TECHNICAL, "rag_latency_p95_ms", Answer.value("250"), null,
 				this.fixtures.userId("explorer"), "FORM");
 		GateView now = this.gates.get(id);
-		MvcTestResult result = postSign(id, Track.TECHNICAL, "explorer", shown.technical().contentHash(),
-				now.version(), GateFixtures.PASSWORD);
+		MvcTestResult result = postSign(id, Track.TECHNICAL, "explorer", shown.technical().contentHash(), now.version(),
+				GateFixtures.PASSWORD);
 		assertThat(result).hasStatusOk().bodyText().contains("The answers changed after you opened this form");
 		assertThat(this.fixtures.validSignatures(id, Track.TECHNICAL)).isZero();
 	}
@@ -181,7 +181,8 @@ class GateRulesTests {
 		this.fixtures.answerPassing(open, Track.TECHNICAL, "explorer");
 		this.fixtures.answerPassing(open, Track.COMMERCIAL, "deliverer");
 		this.fixtures.sign(open, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
-		// Saving the same answer again (as read back from the database) changes nothing signed.
+		// Saving the same answer again (as read back from the database) changes nothing
+		// signed.
 		ItemView availability = this.gates.get(open).technical().items().get(0);
 		this.gates.answer(open, Track.TECHNICAL, availability.code(),
 				new Answer(null, availability.answerValue(), availability.evidenceUrl()), null,
@@ -203,7 +204,8 @@ class GateRulesTests {
 		assertThat(this.auditTrail.forEntity("gate", String.valueOf(open)))
 			.anySatisfy((e) -> assertThat(e.action()).isEqualTo("GATE_SIGNATURE_INVALIDATED"));
 
-		// Signing the commercial track now does not approve the gate: technical lost its signature.
+		// Signing the commercial track now does not approve the gate: technical lost its
+		// signature.
 		this.fixtures.sign(open, Track.COMMERCIAL, "deliverer", Meaning.APPROVE, null);
 		assertThat(this.gates.get(open).status()).isEqualTo(GateStatus.OPEN);
 		assertThat(this.fixtures.validSignatures(open, Track.COMMERCIAL)).isOne();

@@ -45,9 +45,9 @@ class GateTests {
 				List.of(ItemSpec.measure("availability_pct", "Availability", "%", Comparison.AT_LEAST, "99.95", true,
 						"availability_pct"), ItemSpec.attestation("fallback_plan", "Fallback", true),
 						ItemSpec.attestation("nice_to_have", "Advisory", false)));
-		ChecklistTemplate commercial = template(Track.COMMERCIAL, 11L,
-				List.of(ItemSpec.measure("willingness_to_pay_usd", "WTP", "USD/year", Comparison.AT_LEAST, "25000",
-						true, null), ItemSpec.link("data_sovereignty", "Agreement", true)));
+		ChecklistTemplate commercial = template(Track.COMMERCIAL, 11L, List.of(
+				ItemSpec.measure("willingness_to_pay_usd", "WTP", "USD/year", Comparison.AT_LEAST, "25000", true, null),
+				ItemSpec.link("data_sovereignty", "Agreement", true)));
 		Gate gate = Gate.open(7, Stage.PROTOTYPE, technical, commercial, 48, 1L, T0);
 		gate.assignIdForTest(id);
 		return gate;
@@ -122,8 +122,8 @@ class GateTests {
 			.isInstanceOf(RuleViolationException.class);
 		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXECUTIVE, Meaning.APPROVE))
 			.isInstanceOf(RuleViolationException.class);
-		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXECUTIVE, T0,
-				"FORM"))
+		assertThatThrownBy(
+				() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXECUTIVE, T0, "FORM"))
 			.isInstanceOf(RuleViolationException.class);
 	}
 
@@ -160,8 +160,7 @@ class GateTests {
 		passTechnical(this.gate, EXPLORER);
 		String shown = this.gate.contentHash(Track.TECHNICAL);
 		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.96"), EXPLORER, T0, "FORM");
-		assertThatThrownBy(
-				() -> this.gate.sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE, null, shown, "text", T0))
+		assertThatThrownBy(() -> this.gate.sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE, null, shown, "text", T0))
 			.isInstanceOf(RuleViolationException.class)
 			.hasMessage("gate.sign.contentChanged");
 	}
@@ -179,8 +178,8 @@ class GateTests {
 		sign(Track.COMMERCIAL, DELIVERER, Meaning.REJECT);
 		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.REJECTED);
 		assertThat(this.gate.getDecisionReason()).contains("not ready");
-		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0,
-				"FORM"))
+		assertThatThrownBy(
+				() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0, "FORM"))
 			.isInstanceOf(ConflictException.class);
 	}
 
@@ -229,7 +228,8 @@ class GateTests {
 		passTechnical(other, EXPLORER);
 		assertThat(other.contentHash(Track.TECHNICAL)).isNotEqualTo(first);
 		assertThat(this.gate.contentHash(Track.COMMERCIAL)).isNotEqualTo(first);
-		// A known serialisation gives a known digest (guards against accidental format changes).
+		// A known serialisation gives a known digest (guards against accidental format
+		// changes).
 		assertThat(CanonicalAnswers.sha256("abc"))
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 		assertThat(CanonicalAnswers.serialise(42, Track.TECHNICAL, 10, 1, this.gate.getItems()))

@@ -76,7 +76,8 @@ class MaturityTests {
 	@Test
 	@WithUserDetails("explorer")
 	void theFormShowsTheRubricOfEveryLevel() throws Exception {
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new")).andExpect(status().isOk())
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("routes to human review")))
 			.andExpect(content().string(containsString("legally responsible party for every API-call step")));
 		this.mvc.perform(get("/prototypes/CONTRACT-RISK/maturity/new?lang=zh-CN"))

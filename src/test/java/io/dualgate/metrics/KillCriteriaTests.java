@@ -41,7 +41,8 @@ class KillCriteriaTests {
 		this.mvc.perform(post("/kill-criteria/evaluate").with(csrf())).andExpect(status().is3xxRedirection());
 
 		assertThat(this.portfolio.get("CLAIMS-TRIAGE").stage()).isEqualTo(before);
-		assertThat(this.killCriteria.met()).extracting(KillCriteria.Flag::prototypeKey).containsExactly("CLAIMS-TRIAGE");
+		assertThat(this.killCriteria.met()).extracting(KillCriteria.Flag::prototypeKey)
+			.containsExactly("CLAIMS-TRIAGE");
 		assertThat(this.jdbc
 			.sql("select count(*) from audit_event where action = 'KILL_CRITERION_MET' and entity_id = 'CLAIMS-TRIAGE'")
 			.query(Long.class)

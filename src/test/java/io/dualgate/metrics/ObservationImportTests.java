@@ -86,7 +86,13 @@ class ObservationImportTests {
 				String date = (line == 10 && badLine10 != null) ? badLine10 : today.minusDays(400 + day).toString();
 				String value = (line == 5000 && badLine5000Value != null) ? badLine5000Value
 						: String.valueOf(50 + (day % 40));
-				csv.append(prototype).append(',').append(metric).append(',').append(date).append(',').append(value)
+				csv.append(prototype)
+					.append(',')
+					.append(metric)
+					.append(',')
+					.append(date)
+					.append(',')
+					.append(value)
 					.append('\n');
 				line++;
 			}
@@ -126,7 +132,8 @@ class ObservationImportTests {
 		for (int i = 0; i < 2; i++) {
 			this.mvc
 				.perform(multipart("/observations/upload")
-					.file(new MockMultipartFile("file", "fixed.csv", "text/csv", fixed.getBytes(StandardCharsets.UTF_8)))
+					.file(new MockMultipartFile("file", "fixed.csv", "text/csv",
+							fixed.getBytes(StandardCharsets.UTF_8)))
 					.with(csrf())
 					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 						.user(adminPrincipal())))
@@ -155,11 +162,13 @@ class ObservationImportTests {
 	@Test
 	void jsonArrayIsAcceptedWith201() throws Exception {
 		String today = LocalDate.now(this.clock).toString();
-		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					[{"prototype":"CONTRACT-RISK","metric":"nps","date":"%s","value":41.5},
-					 {"prototype":"CONTRACT-RISK","metric":"ltv_cac","date":"%s","value":"3.2"}]""".formatted(today, today)))
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						[{"prototype":"CONTRACT-RISK","metric":"nps","date":"%s","value":41.5},
+						 {"prototype":"CONTRACT-RISK","metric":"ltv_cac","date":"%s","value":"3.2"}]""".formatted(today,
+						today)))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.accepted").value(2));
 		this.mvc
@@ -175,12 +184,14 @@ class ObservationImportTests {
 	@Test
 	void jsonWithBadElementsIsRefusedWith422NamingIndexAndField() throws Exception {
 		String future = LocalDate.now(this.clock).plusDays(3).toString();
-		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					[{"prototype":"CONTRACT-RISK","metric":"nps","date":"2025-01-01","value":10},
-					 {"prototype":"CONTRACT-RISK","metric":"no_such_metric","date":"2025-01-01","value":10},
-					 {"prototype":"CONTRACT-RISK","metric":"availability_pct","date":"%s","value":101}]""".formatted(future)))
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						[{"prototype":"CONTRACT-RISK","metric":"nps","date":"2025-01-01","value":10},
+						 {"prototype":"CONTRACT-RISK","metric":"no_such_metric","date":"2025-01-01","value":10},
+						 {"prototype":"CONTRACT-RISK","metric":"availability_pct","date":"%s","value":101}]"""
+					.formatted(future)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors", hasSize(3)))
 			.andExpect(jsonPath("$.errors[0].index").value(1))
@@ -205,11 +216,13 @@ class ObservationImportTests {
 
 	@Test
 	void pmOfAnotherPrototypeMayNotRecordForIt() throws Exception {
-		// explorer is not a PM of CLAIMS-TRIAGE (labexplorer is): evidence is recorded by a prototype's own PMs.
-		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					[{"prototype":"CLAIMS-TRIAGE","metric":"nps","date":"2025-01-01","value":10}]"""))
+		// explorer is not a PM of CLAIMS-TRIAGE (labexplorer is): evidence is recorded by
+		// a prototype's own PMs.
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						[{"prototype":"CLAIMS-TRIAGE","metric":"nps","date":"2025-01-01","value":10}]"""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("prototype"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("only its PMs and admins")));
@@ -217,10 +230,9 @@ class ObservationImportTests {
 
 	@Test
 	void textCsvIsAcceptedWith201() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-				.contentType("text/csv")
-				.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2025-03-01,12\nCONTRACT-RISK,nps,2025-03-02,13\n"))
+		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+			.contentType("text/csv")
+			.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2025-03-01,12\nCONTRACT-RISK,nps,2025-03-02,13\n"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.accepted").value(2));
 	}
@@ -229,10 +241,11 @@ class ObservationImportTests {
 	void apiWithoutTokenIs401AndForExecutivesIs403() throws Exception {
 		this.mvc.perform(post("/api/v1/observations").contentType(MediaType.APPLICATION_JSON).content("[]"))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.executiveToken)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					[{"prototype":"CONTRACT-RISK","metric":"nps","date":"2025-01-01","value":10}]"""))
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.executiveToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						[{"prototype":"CONTRACT-RISK","metric":"nps","date":"2025-01-01","value":10}]"""))
 			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(get("/api/v1/prototypes/CONTRACT-RISK/observations").param("metric", "nps")
@@ -262,10 +275,9 @@ class ObservationImportTests {
 				.content("key,metric,day,value\nCONTRACT-RISK,nps,2025-01-01,12\n"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("header"));
-		this.mvc
-			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-				.contentType("text/csv")
-				.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2025-01-01\nCONTRACT-RISK,nps,2025-01-02,1,2\n"))
+		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+			.contentType("text/csv")
+			.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2025-01-01\nCONTRACT-RISK,nps,2025-01-02,1,2\n"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors", hasSize(2)))
 			.andExpect(jsonPath("$.errors[0].line").value(2))
@@ -274,10 +286,9 @@ class ObservationImportTests {
 
 	@Test
 	void theSameDayTwiceInOneFileIsRefusedNamingBothLines() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
-				.contentType("text/csv")
-				.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2024-01-01,12\nCONTRACT-RISK,nps,2024-01-01,13\n"))
+		this.mvc.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+			.contentType("text/csv")
+			.content("prototype,metric,date,value\nCONTRACT-RISK,nps,2024-01-01,12\nCONTRACT-RISK,nps,2024-01-01,13\n"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].line").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("line 2")));
@@ -286,7 +297,8 @@ class ObservationImportTests {
 	@Test
 	@WithUserDetails("admin")
 	void adminsAddMetricDefinitionsAndEveryoneSeesThem() throws Exception {
-		this.mvc.perform(get("/observations/upload")).andExpect(status().isOk())
+		this.mvc.perform(get("/observations/upload"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/js/observation-upload.js")));
 		this.mvc
 			.perform(post("/metrics").with(csrf())
@@ -298,17 +310,19 @@ class ObservationImportTests {
 				.param("minValue", "0")
 				.param("maxValue", "100"))
 			.andExpect(status().is3xxRedirection());
-		this.mvc.perform(post("/metrics").with(csrf())
-			.param("key", "bad_range")
-			.param("name", "Bad")
-			.param("unit", "%")
-			.param("kind", "BUSINESS")
-			.param("direction", "LOWER_IS_BETTER")
-			.param("minValue", "10")
-			.param("maxValue", "1"))
+		this.mvc
+			.perform(post("/metrics").with(csrf())
+				.param("key", "bad_range")
+				.param("name", "Bad")
+				.param("unit", "%")
+				.param("kind", "BUSINESS")
+				.param("direction", "LOWER_IS_BETTER")
+				.param("minValue", "10")
+				.param("maxValue", "1"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The minimum must not be greater than the maximum.")));
-		this.mvc.perform(get("/metrics")).andExpect(status().isOk())
+		this.mvc.perform(get("/metrics"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("escalation_rate_pct")));
 	}
 
@@ -316,28 +330,35 @@ class ObservationImportTests {
 	@WithUserDetails("executive")
 	void executivesMayNotAddMetricsOrRecordThroughTheForm() throws Exception {
 		this.mvc.perform(post("/metrics").with(csrf()).param("key", "x_metric")).andExpect(status().isForbidden());
-		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
-			.param("metric", "nps")
-			.param("date", "2025-01-01")
-			.param("value", "10")).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+				.param("metric", "nps")
+				.param("date", "2025-01-01")
+				.param("value", "10"))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	@WithUserDetails("explorer")
 	void theFormOnThePrototypePageRecordsOrExplainsWhyNot() throws Exception {
-		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
-			.param("metric", "hallucination_rate_pct")
-			.param("date", LocalDate.now(this.clock).toString())
-			.param("value", "2.5")).andExpect(status().is3xxRedirection())
+		this.mvc
+			.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+				.param("metric", "hallucination_rate_pct")
+				.param("date", LocalDate.now(this.clock).toString())
+				.param("value", "2.5"))
+			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("success", "flash.observation.recorded"));
-		this.mvc.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
-			.param("metric", "hallucination_rate_pct")
-			.param("date", LocalDate.now(this.clock).toString())
-			.param("value", "250")).andExpect(status().is3xxRedirection())
+		this.mvc
+			.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+				.param("metric", "hallucination_rate_pct")
+				.param("date", LocalDate.now(this.clock).toString())
+				.param("value", "250"))
+			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attributeExists("observationErrors"));
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK")).andExpect(status().isOk())
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Record an observation")));
 	}
 

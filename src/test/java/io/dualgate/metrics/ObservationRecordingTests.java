@@ -60,8 +60,8 @@ class ObservationRecordingTests {
 		String csv = "prototype,metric,date,value\n" + "SALES-COACH,ltv_cac,2023-01-01,1.5\n"
 				+ "SALES-COACH,ltv_cac,2023-01-03,2.5\n" + "SALES-COACH,ltv_cac,2023-01-02,2.0\n"
 				+ "SALES-COACH,nps,2023-01-01,20\n";
-		long accepted = this.metrics.importCsv(new org.springframework.core.io.ByteArrayResource(csv.getBytes()), ObservationSource.CSV,
-				null);
+		long accepted = this.metrics.importCsv(new org.springframework.core.io.ByteArrayResource(csv.getBytes()),
+				ObservationSource.CSV, null);
 		assertThat(accepted).isEqualTo(4);
 		assertThat(this.events.stream(ObservationRecorded.class).filter((e) -> e.prototypeId() == prototype.id()))
 			.extracting(ObservationRecorded::metricKey, ObservationRecorded::date)

@@ -44,14 +44,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL restarts while DualGate is under light load: requests caught by the restart fail
- * cleanly (503 with Retry-After and a plain message, never a 500 or internals), readiness goes
- * DOWN and comes back UP without anyone touching the app, the browser session survives, a retried
- * signature succeeds, and no gate is left half-written.
+ * PostgreSQL restarts while DualGate is under light load: requests caught by the restart
+ * fail cleanly (503 with Retry-After and a plain message, never a 500 or internals),
+ * readiness goes DOWN and comes back UP without anyone touching the app, the browser
+ * session survives, a retried signature succeeds, and no gate is left half-written.
  */
 class DatabaseRestartTests {
 
-	/** Fixed, so that the restarted server is where the pool looks for it (range 15460-15469). */
+	/**
+	 * Fixed, so that the restarted server is where the pool looks for it (range
+	 * 15460-15469).
+	 */
 	static final int PORT = 15461;
 
 	static final Path DATA = Path.of("target", "fault-db");
@@ -67,9 +70,11 @@ class DatabaseRestartTests {
 		deleteData();
 		postgres = startPostgres();
 		app = new SpringApplicationBuilder(DualGateApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
+				"--server.address=127.0.0.1",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				// Fail fast while the database is away instead of holding the request for 30 s.
+				// Fail fast while the database is away instead of holding the request for
+				// 30 s.
 				"--spring.datasource.hikari.connection-timeout=2000", "--dualgate.demo=true",
 				"--dualgate.node.name=fault", "--spring.main.banner-mode=off");
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -111,14 +116,15 @@ class DatabaseRestartTests {
 						HttpResponse<String> response = switch (kind) {
 							case 0 -> browser.get("/gates/" + gateId);
 							case 1 -> api("GET", "/api/v1/gates/" + gateId, token, null);
-							default -> api("PUT", "/api/v1/gates/" + gateId + "/tracks/TECHNICAL/items/rag_latency_p95_ms",
-									token, "{\"value\": " + (200 + (System.nanoTime() % 100)) + "}");
+							default ->
+								api("PUT", "/api/v1/gates/" + gateId + "/tracks/TECHNICAL/items/rag_latency_p95_ms",
+										token, "{\"value\": " + (200 + (System.nanoTime() % 100)) + "}");
 						};
 						statuses.computeIfAbsent(response.statusCode(), (s) -> new AtomicInteger()).incrementAndGet();
 						if (response.statusCode() >= 500) {
 							failures.add(response.statusCode() + " " + response.uri().getPath() + " ->\n");
-							failures.add(response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-")
-									+ " " + response.body());
+							failures.add(response.statusCode() + " "
+									+ response.headers().firstValue("Retry-After").orElse("-") + " " + response.body());
 						}
 					}
 					catch (IOException ex) {
@@ -159,7 +165,8 @@ class DatabaseRestartTests {
 		assertThat(sawDown).as("readiness DOWN while the database was away").isTrue();
 		assertThat(up).as("readiness UP again without manual action").isTrue();
 		assertThat(statuses).as("some requests hit the restart").containsKey(503);
-		// Only clean answers: success, conflicts of the racing writers, 503 while the database was away.
+		// Only clean answers: success, conflicts of the racing writers, 503 while the
+		// database was away.
 		assertThat(statuses.keySet()).isSubsetOf(200, 409, 503);
 		assertThat(failures).isNotEmpty().allSatisfy((failure) -> {
 			assertThat(failure).startsWith("503 5 ");
@@ -172,7 +179,8 @@ class DatabaseRestartTests {
 				.doesNotContain("at org.");
 		});
 
-		// The session survived (it lives in the database), and a retried signature goes through.
+		// The session survived (it lives in the database), and a retried signature goes
+		// through.
 		assertThat(browser.get("/gates/" + gateId).statusCode()).isEqualTo(200);
 		HttpResponse<String> form = browser.get("/gates/" + gateId + "/tracks/TECHNICAL/sign");
 		assertThat(form.statusCode()).isEqualTo(200);
@@ -183,25 +191,31 @@ class DatabaseRestartTests {
 		assertThat(signed.statusCode()).isEqualTo(302);
 		assertThat(gates.get(gateId).track(Track.TECHNICAL).signed()).isTrue();
 
-		// No gate half-written: status, valid approvals and stage changes agree everywhere.
-		assertThat(jdbc.queryForObject("""
-				select count(*) from gate g where
-				  (g.status = 'APPROVED') <> ((select count(*) from gate_signature s where s.gate_id = g.id and s.valid
-				                               and s.meaning = 'APPROVE') = 2)
-				  or (g.status = 'APPROVED') <> exists (select 1 from stage_change c
-				                                         where c.prototype_id = g.prototype_id and c.to_stage = g.to_stage)
-				""", Long.class)).isZero();
+		// No gate half-written: status, valid approvals and stage changes agree
+		// everywhere.
+		assertThat(jdbc.queryForObject(
+				"""
+						select count(*) from gate g where
+						  (g.status = 'APPROVED') <> ((select count(*) from gate_signature s where s.gate_id = g.id and s.valid
+						                               and s.meaning = 'APPROVE') = 2)
+						  or (g.status = 'APPROVED') <> exists (select 1 from stage_change c
+						                                         where c.prototype_id = g.prototype_id and c.to_stage = g.to_stage)
+						""",
+				Long.class))
+			.isZero();
 		assertThat(jdbc.queryForObject("""
 				select count(*) from (select gate_id, track from gate_signature where valid group by 1, 2
 				                      having count(*) > 1) d""", Long.class)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from gate_item where revision > 0 and answered_at is null",
-				Long.class)).isZero();
+				Long.class))
+			.isZero();
 	}
 
 	private static long openAnsweredGate(JdbcTemplate jdbc, Gates gates, long explorer) {
-		jdbc.update("""
-				insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
-				values ('FAULT-1', 'Fault tolerance', 'Survives a database restart', 'Operations', ?, ?, 'PROTOTYPE')""",
+		jdbc.update(
+				"""
+						insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
+						values ('FAULT-1', 'Fault tolerance', 'Survives a database restart', 'Operations', ?, ?, 'PROTOTYPE')""",
 				explorer, id(jdbc, "deliverer"));
 		GateView gate = gates.open("FAULT-1", explorer);
 		for (ItemView item : gate.track(Track.TECHNICAL).items()) {
@@ -216,19 +230,17 @@ class DatabaseRestartTests {
 	}
 
 	private static EmbeddedPostgres startPostgres() throws IOException {
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(DATA)
-			.setCleanDataDirectory(false)
-			.setPort(PORT)
-			.start();
+		return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(PORT).start();
 	}
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static int readiness() throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(10))
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http
+			.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private static HttpResponse<String> api(String method, String path, String token, String json)

@@ -13,8 +13,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * What operators and their tools see: probes without details, metrics for admins only, and a
- * request id on every answer.
+ * What operators and their tools see: probes without details, metrics for admins only,
+ * and a request id on every answer.
  */
 @IntegrationTest
 class OperationsTests {

@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two DualGate nodes on loopback sharing one PostgreSQL, as behind a load balancer: a session
- * started on one node is valid on the other (Spring Session JDBC), a form rendered by one is
- * accepted by the other (the CSRF token lives in the shared session), and a ShedLock-guarded job
- * runs once per slot, not once per node.
+ * Two DualGate nodes on loopback sharing one PostgreSQL, as behind a load balancer: a
+ * session started on one node is valid on the other (Spring Session JDBC), a form
+ * rendered by one is accepted by the other (the CSRF token lives in the shared session),
+ * and a ShedLock-guarded job runs once per slot, not once per node.
  */
 class TwoNodesTests {
 
@@ -39,7 +39,8 @@ class TwoNodesTests {
 	static void startTwoNodes() throws Exception {
 		postgres = EmbeddedPostgres.builder().start();
 		String url = postgres.getJdbcUrl("postgres", "postgres");
-		// One after the other: the first node migrates the schema and loads the demo data.
+		// One after the other: the first node migrates the schema and loads the demo
+		// data.
 		nodeA = start("node-a", url);
 		nodeB = start("node-b", url);
 	}
@@ -93,7 +94,8 @@ class TwoNodesTests {
 		assertThat(listOnB.statusCode()).isEqualTo(200);
 		assertThat(listOnB.body()).contains("Contract Risk Review", "Lin Wei");
 
-		// A form rendered by node A is accepted by node B, and its result is visible on node A.
+		// A form rendered by node A is accepted by node B, and its result is visible on
+		// node A.
 		HttpResponse<String> created = onB.postForm("/prototypes/new",
 				Map.of("_csrf", csrfFromA, "key", "TWO-NODES", "name", "Two Nodes Copilot", "problemStatement",
 						"Registered through node B with a session from node A.", "vertical", "Operations",
@@ -112,10 +114,12 @@ class TwoNodesTests {
 			Thread.sleep(250);
 		}
 		assertThat(runs(jdbc)).as("housekeeping runs within 20 s at a 2 s cron").isGreaterThanOrEqualTo(4);
-		// Both nodes fire at the same even second; per 2-second slot exactly one of them ran.
-		List<Map<String, Object>> doubled = jdbc.queryForList("SELECT floor(extract(epoch FROM started_at) / 2) AS slot,"
-				+ " count(*) AS runs, string_agg(node, ',') AS nodes FROM job_run WHERE job_name = 'housekeeping'"
-				+ " GROUP BY 1 HAVING count(*) > 1");
+		// Both nodes fire at the same even second; per 2-second slot exactly one of them
+		// ran.
+		List<Map<String, Object>> doubled = jdbc
+			.queryForList("SELECT floor(extract(epoch FROM started_at) / 2) AS slot,"
+					+ " count(*) AS runs, string_agg(node, ',') AS nodes FROM job_run WHERE job_name = 'housekeeping'"
+					+ " GROUP BY 1 HAVING count(*) > 1");
 		assertThat(doubled).as("slots in which more than one node ran the job").isEmpty();
 		List<String> nodes = jdbc.queryForList("SELECT DISTINCT node FROM job_run", String.class);
 		assertThat(Set.of("node-a", "node-b")).containsAll(nodes);
@@ -128,8 +132,7 @@ class TwoNodesTests {
 
 	private static String id(String username) {
 		JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
-		return String.valueOf(
-				jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username));
+		return String.valueOf(jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username));
 	}
 
 }

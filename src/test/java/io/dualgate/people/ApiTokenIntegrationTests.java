@@ -46,9 +46,7 @@ class ApiTokenIntegrationTests {
 		String token = issueToken("executive");
 		assertThat(this.mvc.get()
 			.uri("/api/v1/prototypes/CONTRACT-RISK")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk()
-			.bodyJson()
-			.satisfies((json) -> {
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk().bodyJson().satisfies((json) -> {
 				assertThat(json).extractingPath("$.name").isEqualTo("Contract Risk Review");
 				assertThat(json).extractingPath("$.explorationPm.username").isEqualTo("explorer");
 				assertThat(json).extractingPath("$.deliveryPm.username").isEqualTo("deliverer");
@@ -72,18 +70,17 @@ class ApiTokenIntegrationTests {
 	void basicAuthOnlyIssuesTokensAndSetsNoSessionCookie() {
 		assertThat(this.mvc.get().uri("/api/v1/prototypes").with(httpBasic("explorer", "dualgate-demo")))
 			.hasStatus(401);
-		assertThat(this.mvc.post().uri("/api/v1/tokens").with(httpBasic("explorer", "dualgate-demo")))
-			.hasStatus(201)
+		assertThat(this.mvc.post().uri("/api/v1/tokens").with(httpBasic("explorer", "dualgate-demo"))).hasStatus(201)
 			.cookies()
 			.doesNotContainCookie("JSESSIONID");
-		assertThat(this.mvc.post().uri("/api/v1/tokens").with(httpBasic("explorer", "wrong-password")))
-			.hasStatus(401);
+		assertThat(this.mvc.post().uri("/api/v1/tokens").with(httpBasic("explorer", "wrong-password"))).hasStatus(401);
 	}
 
 	@Test
 	void unknownPrototypeIs404ProblemDetails() throws Exception {
 		String token = issueToken("explorer");
-		assertThat(this.mvc.get().uri("/api/v1/prototypes/NO-SUCH").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+		assertThat(
+				this.mvc.get().uri("/api/v1/prototypes/NO-SUCH").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.hasStatus(404)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()

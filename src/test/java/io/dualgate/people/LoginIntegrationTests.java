@@ -48,8 +48,7 @@ class LoginIntegrationTests {
 
 	@Test
 	void demoUserLogsInCaseInsensitively() {
-		assertThat(this.mvc.perform(formLogin().user("Explorer").password("dualgate-demo")))
-			.hasStatus3xxRedirection()
+		assertThat(this.mvc.perform(formLogin().user("Explorer").password("dualgate-demo"))).hasStatus3xxRedirection()
 			.hasRedirectedUrl("/");
 	}
 
@@ -97,11 +96,12 @@ class LoginIntegrationTests {
 	}
 
 	private long createUser(String username, String password) {
-		return this.transactions.execute((status) -> this.accounts
-			.saveAndFlush(new UserAccount(username, "Test " + username, username + "@example.com",
-					this.passwordEncoder.encode(password), ReportingLine.OTHER, Set.of(Role.DELIVERY_PM),
-					java.time.Instant.now()))
-			.getId());
+		return this.transactions.execute(
+				(status) -> this.accounts
+					.saveAndFlush(new UserAccount(username, "Test " + username, username + "@example.com",
+							this.passwordEncoder.encode(password), ReportingLine.OTHER, Set.of(Role.DELIVERY_PM),
+							java.time.Instant.now()))
+					.getId());
 	}
 
 }

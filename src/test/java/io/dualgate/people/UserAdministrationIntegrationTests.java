@@ -33,9 +33,11 @@ class UserAdministrationIntegrationTests {
 			.param("reportingLine", "CPO")
 			.param("roles", "EXPLORATION_PM", "DELIVERY_PM")
 			.param("password", "a-long-enough-secret")).hasStatus3xxRedirection().hasRedirectedUrl("/admin/users");
-		assertThat(this.jdbc.sql("select role from user_role r join app_user u on u.id = r.user_id"
-				+ " where u.username = 'new.explorer' order by role").query(String.class).list())
-			.containsExactly("DELIVERY_PM", "EXPLORATION_PM");
+		assertThat(this.jdbc
+			.sql("select role from user_role r join app_user u on u.id = r.user_id"
+					+ " where u.username = 'new.explorer' order by role")
+			.query(String.class)
+			.list()).containsExactly("DELIVERY_PM", "EXPLORATION_PM");
 		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'USER_CREATED' and actor = 'admin'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(1);
@@ -52,9 +54,7 @@ class UserAdministrationIntegrationTests {
 			.param("email", "x@example.com")
 			.param("reportingLine", "CPO")
 			.param("roles", "EXPLORATION_PM")
-			.param("password", "a-long-enough-secret")).hasStatusOk()
-			.bodyText()
-			.contains("This username is taken");
+			.param("password", "a-long-enough-secret")).hasStatusOk().bodyText().contains("This username is taken");
 	}
 
 	@Test
@@ -68,9 +68,7 @@ class UserAdministrationIntegrationTests {
 			.param("email", "s@example.com")
 			.param("reportingLine", "OTHER")
 			.param("roles", "EXECUTIVE")
-			.param("password", "elevenchars")).hasStatusOk()
-			.bodyText()
-			.contains("at least 12 characters");
+			.param("password", "elevenchars")).hasStatusOk().bodyText().contains("at least 12 characters");
 		assertThat(this.jdbc.sql("select count(*) from app_user where username = 'shorty'").query(Long.class).single())
 			.isZero();
 	}
@@ -79,9 +77,7 @@ class UserAdministrationIntegrationTests {
 	@WithUserDetails("explorer")
 	void nonAdminsCannotSeeOrChangePeople() {
 		assertThat(this.mvc.get().uri("/admin/users")).hasStatus(403);
-		assertThat(this.mvc.post()
-			.uri("/admin/users/1/deactivate")
-			.with(csrf())).hasStatus(403);
+		assertThat(this.mvc.post().uri("/admin/users/1/deactivate").with(csrf())).hasStatus(403);
 	}
 
 	@Test

@@ -80,9 +80,11 @@ class PocTests {
 		assertThat(reading.value()).isEqualByComparingTo("30000");
 		assertThat(reading.source()).isEqualTo("POC");
 		assertThat(reading.date()).isEqualTo(today);
-		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'POC_CREATED' and actor = 'deliverer'")
-			.query(Long.class)
-			.single()).isGreaterThanOrEqualTo(1);
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_event where action = 'POC_CREATED' and actor = 'deliverer'")
+					.query(Long.class)
+					.single())
+			.isGreaterThanOrEqualTo(1);
 		this.mvc.perform(get("/prototypes/SUPPORT-DRAFTS"))
 			.andExpect(content().string(containsString("Globex Corporation")));
 	}
@@ -107,13 +109,15 @@ class PocTests {
 	@Test
 	@WithUserDetails("deliverer")
 	void newAndEditFormsRender() throws Exception {
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/new")).andExpect(status().isOk())
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/new"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Data-sovereignty agreement")));
 		long id = this.jdbc.sql("select min(id) from poc where prototype_id = ?")
 			.param(this.portfolio.get("CONTRACT-RISK").id())
 			.query(Long.class)
 			.single();
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/{id}/edit", id)).andExpect(status().isOk())
+		this.mvc.perform(get("/prototypes/CONTRACT-RISK/pocs/{id}/edit", id))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Northwind Legal LLP")));
 	}
 

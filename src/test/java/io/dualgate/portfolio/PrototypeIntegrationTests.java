@@ -27,12 +27,12 @@ class PrototypeIntegrationTests {
 	@WithUserDetails("explorer")
 	void explorerSeesTheDemoPrototypes() {
 		assertThat(this.mvc.get().uri("/prototypes")).hasStatusOk().bodyText().contains("Register a prototype");
-		// Other tests add prototypes and the list is paged: find each demo prototype by name.
+		// Other tests add prototypes and the list is paged: find each demo prototype by
+		// name.
 		for (String name : java.util.List.of("Contract Risk Review", "Support Reply Drafts", "Claims Triage Agent")) {
 			assertThat(this.mvc.get().uri("/prototypes").param("q", name)).hasStatusOk().bodyText().contains(name);
 		}
 	}
-
 
 	@Test
 	@WithUserDetails("executive")
@@ -48,13 +48,16 @@ class PrototypeIntegrationTests {
 	@Test
 	@WithUserDetails("executive")
 	void theListIsPagedSoThatItStaysFastWithManyPrototypes() {
-		this.jdbc.sql("""
-				insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
-				select 'PAGED-' || n, 'Paged prototype ' || lpad(n::text, 2, '0'), 'p', 'Paging', e.id, d.id, 'PROTOTYPE'
-				from generate_series(1, 27) n, app_user e, app_user d
-				where e.username = 'explorer' and d.username = 'deliverer'""").update();
-		this.jdbc.sql("insert into stage_change (prototype_id, from_stage, to_stage, changed_at, reason)"
-				+ " select id, null, 'PROTOTYPE', created_at, 'registered' from prototype where key like 'PAGED-%'")
+		this.jdbc
+			.sql("""
+					insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
+					select 'PAGED-' || n, 'Paged prototype ' || lpad(n::text, 2, '0'), 'p', 'Paging', e.id, d.id, 'PROTOTYPE'
+					from generate_series(1, 27) n, app_user e, app_user d
+					where e.username = 'explorer' and d.username = 'deliverer'""")
+			.update();
+		this.jdbc
+			.sql("insert into stage_change (prototype_id, from_stage, to_stage, changed_at, reason)"
+					+ " select id, null, 'PROTOTYPE', created_at, 'registered' from prototype where key like 'PAGED-%'")
 			.update();
 		assertThat(this.mvc.get().uri("/prototypes").param("q", "Paged prototype")).hasStatusOk()
 			.bodyText()
@@ -73,8 +76,7 @@ class PrototypeIntegrationTests {
 			.bodyText()
 			.contains("Claims Triage Agent")
 			.doesNotContain("Contract Risk Review");
-		assertThat(this.mvc.get().uri("/prototypes").param("stage", "PRODUCTION").param("q", "contract"))
-			.hasStatusOk()
+		assertThat(this.mvc.get().uri("/prototypes").param("stage", "PRODUCTION").param("q", "contract")).hasStatusOk()
 			.bodyText()
 			.doesNotContain("Contract Risk Review");
 	}
@@ -96,9 +98,13 @@ class PrototypeIntegrationTests {
 			.hasRedirectedUrl("/prototypes/KYC-AGENT");
 		PrototypeView created = this.portfolio.get("KYC-AGENT");
 		assertThat(created.stage()).isEqualTo(Stage.PROTOTYPE);
-		assertThat(created.history()).singleElement().satisfies((h) -> assertThat(h.toStage()).isEqualTo(Stage.PROTOTYPE));
-		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'PROTOTYPE_REGISTERED'"
-				+ " and entity_id = 'KYC-AGENT' and actor = 'explorer'").query(Long.class).single()).isOne();
+		assertThat(created.history()).singleElement()
+			.satisfies((h) -> assertThat(h.toStage()).isEqualTo(Stage.PROTOTYPE));
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'PROTOTYPE_REGISTERED'"
+					+ " and entity_id = 'KYC-AGENT' and actor = 'explorer'")
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test
@@ -167,10 +173,8 @@ class PrototypeIntegrationTests {
 			.param("vertical", "v")
 			.param("explorationPmId", "1")
 			.param("deliveryPmId", "2")).hasStatus(403);
-		assertThat(this.mvc.post()
-			.uri("/prototypes/CONTRACT-RISK/edit")
-			.with(csrf())
-			.param("name", "Hijacked")).hasStatus(403);
+		assertThat(this.mvc.post().uri("/prototypes/CONTRACT-RISK/edit").with(csrf()).param("name", "Hijacked"))
+			.hasStatus(403);
 		assertThat(this.portfolio.findByKey("EXEC-TRY")).isEmpty();
 	}
 

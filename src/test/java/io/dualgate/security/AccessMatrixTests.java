@@ -31,16 +31,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * TRUST 19 and 20: who may call what. Every endpoint Spring MVC knows is called as anonymous,
- * as each role, and as a "foreign" PM (a PM of another prototype, for object-level checks), and
- * the answer must match the rule written here. An endpoint nobody classified fails the test:
- * whoever adds a controller adds its line to {@link #MATRIX} (and, for a new path variable, a
- * sample to {@link #SAMPLES}).
+ * TRUST 19 and 20: who may call what. Every endpoint Spring MVC knows is called as
+ * anonymous, as each role, and as a "foreign" PM (a PM of another prototype, for
+ * object-level checks), and the answer must match the rule written here. An endpoint
+ * nobody classified fails the test: whoever adds a controller adds its line to
+ * {@link #MATRIX} (and, for a new path variable, a sample to {@link #SAMPLES}).
  */
 @IntegrationTest
 class AccessMatrixTests {
 
-	/** Who calls. The foreign PM is an Exploration PM, but not of the sample prototype. */
+	/**
+	 * Who calls. The foreign PM is an Exploration PM, but not of the sample prototype.
+	 */
 	enum Actor {
 
 		ANONYMOUS(null), EXPLORER("explorer"), DELIVERER("deliverer"), EXECUTIVE("executive"), ADMIN("admin"),
@@ -55,8 +57,9 @@ class AccessMatrixTests {
 	}
 
 	/**
-	 * Who may: nobody needs to sign in ({@code PUBLIC}), anyone signed in ({@code SIGNED_IN}), some
-	 * roles, or only the prototype's own PMs and admins ({@code OWN_PROTOTYPE}).
+	 * Who may: nobody needs to sign in ({@code PUBLIC}), anyone signed in
+	 * ({@code SIGNED_IN}), some roles, or only the prototype's own PMs and admins
+	 * ({@code OWN_PROTOTYPE}).
 	 */
 	record Rule(Set<Actor> allowed) {
 
@@ -73,7 +76,10 @@ class AccessMatrixTests {
 
 	static final Rule PMS_AND_ADMIN = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.ADMIN, Actor.FOREIGN_PM);
 
-	/** The sample prototype's own PMs (explorer, deliverer) and admins; not the foreign PM. */
+	/**
+	 * The sample prototype's own PMs (explorer, deliverer) and admins; not the foreign
+	 * PM.
+	 */
 	static final Rule OWN_PROTOTYPE = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.ADMIN);
 
 	static final Rule ADMIN_ONLY = Rule.of(Actor.ADMIN);
@@ -93,7 +99,8 @@ class AccessMatrixTests {
 			entry("POST /profile/tokens/{id}/revoke", SIGNED_IN), entry("GET /admin/users", ADMIN_ONLY),
 			entry("GET /admin/users/new", ADMIN_ONLY), entry("POST /admin/users/new", ADMIN_ONLY),
 			entry("GET /admin/users/{id}/edit", ADMIN_ONLY), entry("POST /admin/users/{id}/edit", ADMIN_ONLY),
-			entry("POST /admin/users/{id}/deactivate", ADMIN_ONLY), entry("POST /admin/users/{id}/activate", ADMIN_ONLY),
+			entry("POST /admin/users/{id}/deactivate", ADMIN_ONLY),
+			entry("POST /admin/users/{id}/activate", ADMIN_ONLY),
 			// portfolio
 			entry("GET /prototypes", SIGNED_IN), entry("GET /prototypes/{key}", SIGNED_IN),
 			entry("GET /prototypes/new", PMS_AND_ADMIN), entry("POST /prototypes/new", PMS_AND_ADMIN),
@@ -104,23 +111,25 @@ class AccessMatrixTests {
 			// API
 			entry("POST /api/v1/tokens", SIGNED_IN), entry("GET /api/v1/prototypes", SIGNED_IN),
 			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE),
-			// gates: PMs open, answer and sign (their track's role, checked per track); everyone reads
+			// gates: PMs open, answer and sign (their track's role, checked per track);
+			// everyone reads
 			entry("GET /gates", SIGNED_IN), entry("GET /gates/queue", PMS), entry("POST /gates", PMS),
 			entry("GET /gates/{id}", SIGNED_IN), entry("GET /gates/{id}/record", SIGNED_IN),
 			entry("GET /gates/{id}/record.pdf", SIGNED_IN), entry("POST /gates/{id}/tracks/{track}/items/{code}", PMS),
-			entry("GET /gates/{id}/tracks/{track}/sign", PMS),
-			entry("POST /gates/{id}/tracks/{track}/sign", PMS), entry("GET /api/v1/gates", SIGNED_IN),
-			entry("GET /api/v1/gates/{id}", SIGNED_IN), entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS),
-			entry("GET /admin/templates", ADMIN_ONLY), entry("GET /admin/templates/{id}", ADMIN_ONLY),
-			entry("POST /admin/templates/{id}", ADMIN_ONLY),
+			entry("GET /gates/{id}/tracks/{track}/sign", PMS), entry("POST /gates/{id}/tracks/{track}/sign", PMS),
+			entry("GET /api/v1/gates", SIGNED_IN), entry("GET /api/v1/gates/{id}", SIGNED_IN),
+			entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS), entry("GET /admin/templates", ADMIN_ONLY),
+			entry("GET /admin/templates/{id}", ADMIN_ONLY), entry("POST /admin/templates/{id}", ADMIN_ONLY),
 			// evidence: the prototype's own PMs and admins record; everyone reads
 			entry("GET /metrics", SIGNED_IN), entry("POST /metrics", ADMIN_ONLY),
 			entry("POST /prototypes/{key}/observations", OWN_PROTOTYPE),
 			entry("GET /observations/upload", PMS_AND_ADMIN), entry("POST /observations/upload", PMS_AND_ADMIN),
-			entry("POST /api/v1/observations", PMS_AND_ADMIN), entry("GET /api/v1/prototypes/{key}/observations", SIGNED_IN),
+			entry("POST /api/v1/observations", PMS_AND_ADMIN),
+			entry("GET /api/v1/prototypes/{key}/observations", SIGNED_IN),
 			entry("POST /prototypes/{key}/kill-criteria", OWN_PROTOTYPE), entry("GET /kill-criteria", SIGNED_IN),
 			entry("POST /kill-criteria/evaluate", ADMIN_ONLY), entry("GET /prototypes/{key}/pocs/new", OWN_DELIVERY),
-			entry("POST /prototypes/{key}/pocs/new", OWN_DELIVERY), entry("GET /prototypes/{key}/pocs/{id}/edit", OWN_DELIVERY),
+			entry("POST /prototypes/{key}/pocs/new", OWN_DELIVERY),
+			entry("GET /prototypes/{key}/pocs/{id}/edit", OWN_DELIVERY),
 			entry("POST /prototypes/{key}/pocs/{id}/edit", OWN_DELIVERY),
 			entry("GET /prototypes/{key}/maturity/new", OWN_PROTOTYPE),
 			entry("POST /prototypes/{key}/maturity/new", OWN_PROTOTYPE),
@@ -132,8 +141,9 @@ class AccessMatrixTests {
 			entry("POST /alignment/pairs/{id}", ADMIN_ONLY));
 
 	/**
-	 * Values for path variables. Reads get real objects; writes get an id that does not exist
-	 * (an allowed caller then gets 404, a refused one 403), so the matrix changes nothing.
+	 * Values for path variables. Reads get real objects; writes get an id that does not
+	 * exist (an allowed caller then gets 404, a refused one 403), so the matrix changes
+	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
 			"availability_pct");
@@ -274,8 +284,8 @@ class AccessMatrixTests {
 			else {
 				value = SAMPLES.get(name);
 			}
-			assertThat(value).as("a sample value for {%s} in %s (add it to AccessMatrixTests.SAMPLES)", name,
-					endpoint.key())
+			assertThat(value)
+				.as("a sample value for {%s} in %s (add it to AccessMatrixTests.SAMPLES)", name, endpoint.key())
 				.isNotNull();
 			matcher.appendReplacement(path, Matcher.quoteReplacement(value));
 		}

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint DualGate's own controllers declare, read from Spring MVC at runtime, so that
- * endpoints added later by any module are covered without anyone listing them here.
+ * Every endpoint DualGate's own controllers declare, read from Spring MVC at runtime, so
+ * that endpoints added later by any module are covered without anyone listing them here.
  *
  * @param method the HTTP method
  * @param pattern the path pattern, e.g. {@code /prototypes/{key}/edit}

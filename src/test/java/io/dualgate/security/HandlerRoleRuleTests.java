@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TRUST 19: every handler states its own role rule ({@code @PreAuthorize} on the method or its
- * controller), enforced on the server whatever the URL rules and the buttons say.
+ * TRUST 19: every handler states its own role rule ({@code @PreAuthorize} on the method
+ * or its controller), enforced on the server whatever the URL rules and the buttons say.
  */
 @IntegrationTest
 class HandlerRoleRuleTests {
@@ -29,7 +29,8 @@ class HandlerRoleRuleTests {
 		List<Endpoint> endpoints = Endpoint.all(this.mapping);
 		assertThat(endpoints).isNotEmpty();
 		List<String> unguarded = endpoints.stream()
-			.filter((endpoint) -> !AnnotatedElementUtils.hasAnnotation(endpoint.handler().getMethod(), PreAuthorize.class)
+			.filter((endpoint) -> !AnnotatedElementUtils.hasAnnotation(endpoint.handler().getMethod(),
+					PreAuthorize.class)
 					&& !AnnotatedElementUtils.hasAnnotation(endpoint.handler().getBeanType(), PreAuthorize.class))
 			.map((endpoint) -> endpoint.key() + " -> " + endpoint.handler().getShortLogMessage())
 			.toList();

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TRUST 24 and 28 over real HTTP (Tomcat's own limits included): malformed paths, values and
- * bodies get a 4xx with a message (the error page or a problem detail), never a 5xx, never a
- * stack trace or SQL, and they change no data.
+ * TRUST 24 and 28 over real HTTP (Tomcat's own limits included): malformed paths, values
+ * and bodies get a 4xx with a message (the error page or a problem detail), never a 5xx,
+ * never a stack trace or SQL, and they change no data.
  */
 @RunningServer
 class HostileInputTests {
@@ -57,7 +57,8 @@ class HostileInputTests {
 		this.explorer.logIn("explorer", "dualgate-demo");
 		this.admin = new WebClient("http://127.0.0.1:" + this.port);
 		this.admin.logIn("admin", "dualgate-demo");
-		this.bearer = "Bearer " + this.tokens.create(this.people.findByUsername("explorer").orElseThrow().id(), "hostile");
+		this.bearer = "Bearer "
+				+ this.tokens.create(this.people.findByUsername("explorer").orElseThrow().id(), "hostile");
 	}
 
 	@Test
@@ -74,16 +75,19 @@ class HostileInputTests {
 		check(problems, "overflow id", this.admin.get("/admin/users/99999999999999999999999/edit"));
 		check(problems, "huge query", this.explorer.get("/prototypes?q=" + "x".repeat(20_000)));
 		check(problems, "huge header", this.explorer.get("/prototypes", "X-Filler", "y".repeat(20_000)));
-		check(problems, "api bad enum", this.explorer.get("/api/v1/prototypes?stage=NOPE", "Authorization", this.bearer));
+		check(problems, "api bad enum",
+				this.explorer.get("/api/v1/prototypes?stage=NOPE", "Authorization", this.bearer));
 		check(problems, "api unknown key", this.explorer.get("/api/v1/prototypes/NOPE", "Authorization", this.bearer));
 		HttpResponse<String> unknownApi = this.explorer.get("/api/v1/nothing/here", "Authorization", this.bearer);
 		check(problems, "api unknown path", unknownApi);
 		assertThat(unknownApi.statusCode()).isEqualTo(404);
-		assertThat(unknownApi.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(unknownApi.headers().firstValue("Content-Type").orElseThrow())
+			.startsWith("application/problem+json");
 		HttpResponse<String> unknownPage = this.explorer.get("/no/such/page/either");
 		assertThat(unknownPage.statusCode()).isEqualTo(404);
 		assertThat(unknownPage.body()).contains("Not found");
-		check(problems, "api bad token", this.explorer.get("/api/v1/prototypes", "Authorization", "Bearer ' OR 1=1 --"));
+		check(problems, "api bad token",
+				this.explorer.get("/api/v1/prototypes", "Authorization", "Bearer ' OR 1=1 --"));
 		check(problems, "api no token", this.explorer.get("/api/v1/prototypes"));
 		assertThat(problems).isEmpty();
 		assertThat(dataFingerprint()).isEqualTo(before);
@@ -98,28 +102,31 @@ class HostileInputTests {
 
 		check(problems, "empty form", this.explorer.postForm("/prototypes/new", Map.of()));
 		check(problems, "over-long fields",
-				this.explorer.postForm("/prototypes/new", Map.of("key", "K".repeat(300), "name", "n".repeat(5000),
-						"problemStatement", "p".repeat(100_000), "vertical", "v".repeat(1000), "explorationPmId",
-						"-1", "deliveryPmId", "99999999999999999999")));
-		check(problems, "wrong types", this.explorer.postForm("/prototypes/new",
-				Map.of("key", "TYPES", "name", "n", "problemStatement", "p", "vertical", "v", "explorationPmId",
-						"abc", "deliveryPmId", "1e9", "version", "NaN")));
+				this.explorer.postForm("/prototypes/new",
+						Map.of("key", "K".repeat(300), "name", "n".repeat(5000), "problemStatement",
+								"p".repeat(100_000), "vertical", "v".repeat(1000), "explorationPmId", "-1",
+								"deliveryPmId", "99999999999999999999")));
+		check(problems, "wrong types",
+				this.explorer.postForm("/prototypes/new", Map.of("key", "TYPES", "name", "n", "problemStatement", "p",
+						"vertical", "v", "explorationPmId", "abc", "deliveryPmId", "1e9", "version", "NaN")));
 		HttpResponse<String> huge = this.explorer.post("/prototypes/new", "application/x-www-form-urlencoded",
 				BodyPublishers.ofString("_csrf=" + csrf + "&name=" + "x".repeat(3 * 1024 * 1024)));
 		check(problems, "3 MB form", huge);
 		assertThat(huge.statusCode()).isEqualTo(413);
 		assertThat(huge.body()).contains("larger than DualGate accepts");
-		// The same without a Content-Length (chunked): Tomcat's own limit, the same answer.
-		HttpResponse<String> chunked = this.explorer.post("/prototypes/new", "application/x-www-form-urlencoded",
-				BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-						("_csrf=" + csrf + "&name=" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII))));
+		// The same without a Content-Length (chunked): Tomcat's own limit, the same
+		// answer.
+		HttpResponse<String> chunked = this.explorer
+			.post("/prototypes/new", "application/x-www-form-urlencoded", BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(("_csrf=" + csrf + "&name=" + "x".repeat(3 * 1024 * 1024))
+						.getBytes(StandardCharsets.US_ASCII))));
 		check(problems, "3 MB chunked form", chunked);
 		assertThat(chunked.statusCode()).isIn(400, 413);
 
 		byte[] binary = new byte[64 * 1024];
 		new Random(42).nextBytes(binary);
-		check(problems, "binary form",
-				this.explorer.post("/prototypes/new", "application/x-www-form-urlencoded", BodyPublishers.ofByteArray(binary)));
+		check(problems, "binary form", this.explorer.post("/prototypes/new", "application/x-www-form-urlencoded",
+				BodyPublishers.ofByteArray(binary)));
 		byte[] badUtf8 = ("_csrf=" + csrf + "&key=BAD-UTF&name=").getBytes(StandardCharsets.US_ASCII);
 		byte[] withBadBytes = new byte[badUtf8.length + 4];
 		System.arraycopy(badUtf8, 0, withBadBytes, 0, badUtf8.length);
@@ -135,9 +142,10 @@ class HostileInputTests {
 		check(problems, "deep JSON", this.explorer.post("/api/v1/prototypes", "application/json",
 				BodyPublishers.ofString(deep), "Authorization", this.bearer));
 		check(problems, "unknown fields JSON", this.explorer.post("/api/v1/tokens", "application/json",
-				BodyPublishers.ofString("{\"userId\":1,\"roles\":[\"ADMIN\"],\"expiresAt\":\"never\"}"), "Authorization",
-				"Basic " + java.util.Base64.getEncoder().encodeToString("nobody:nothing".getBytes())));
-		// Refused before it is read; the connection closes, so the client may not see a body.
+				BodyPublishers.ofString("{\"userId\":1,\"roles\":[\"ADMIN\"],\"expiresAt\":\"never\"}"),
+				"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("nobody:nothing".getBytes())));
+		// Refused before it is read; the connection closes, so the client may not see a
+		// body.
 		HttpResponse<String> upload = this.explorer.post("/prototypes/new", "multipart/form-data; boundary=x",
 				BodyPublishers.ofByteArray(new byte[60 * 1024 * 1024]), "X-CSRF-TOKEN", csrf);
 		assertThat(upload.statusCode()).isEqualTo(413);
@@ -165,8 +173,10 @@ class HostileInputTests {
 
 	/** Rows in the tables a request could touch; audit rows count every change. */
 	private long dataFingerprint() {
-		Long count = this.jdbc.queryForObject("SELECT (SELECT count(*) FROM prototype) * 1000000"
-				+ " + (SELECT count(*) FROM app_user) * 1000 + (SELECT count(*) FROM stage_change)", Long.class);
+		Long count = this.jdbc.queryForObject(
+				"SELECT (SELECT count(*) FROM prototype) * 1000000"
+						+ " + (SELECT count(*) FROM app_user) * 1000 + (SELECT count(*) FROM stage_change)",
+				Long.class);
 		return (count != null) ? count : 0;
 	}
 

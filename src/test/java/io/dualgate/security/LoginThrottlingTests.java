@@ -21,9 +21,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * TRUST 8 and 17: five failed logins lock an account; an unknown user, a wrong password and a
- * locked account get the same answer in similar time; security events are logged with the
- * request id and without the password.
+ * TRUST 8 and 17: five failed logins lock an account; an unknown user, a wrong password
+ * and a locked account get the same answer in similar time; security events are logged
+ * with the request id and without the password.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -72,14 +72,18 @@ class LoginThrottlingTests {
 	@Test
 	void aFailedLoginIsLoggedWithTheRequestIdButNeverThePassword(CapturedOutput output) throws Exception {
 		String secret = "Zebra-Lantern-" + System.nanoTime();
-		this.mvc.perform(post("/login").with(csrf())
-			.header("X-Request-Id", "probe-login-1")
-			.param("username", "explorer")
-			.param("password", secret)).andReturn();
-		this.mvc.perform(post("/login").with(csrf())
-			.header("X-Request-Id", "probe-login-2")
-			.param("username", "no-such-person")
-			.param("password", secret)).andReturn();
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.header("X-Request-Id", "probe-login-1")
+				.param("username", "explorer")
+				.param("password", secret))
+			.andReturn();
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.header("X-Request-Id", "probe-login-2")
+				.param("username", "no-such-person")
+				.param("password", secret))
+			.andReturn();
 		List<String> lines = output.getOut().lines().filter((line) -> line.contains("Failed login")).toList();
 		assertThat(lines).anyMatch((line) -> line.contains("probe-login-1"))
 			.anyMatch((line) -> line.contains("probe-login-2"));
@@ -110,8 +114,7 @@ class LoginThrottlingTests {
 	private static void assertSimilar(long aMs, long bMs) {
 		long low = Math.max(1, Math.min(aMs, bMs));
 		long high = Math.max(aMs, bMs);
-		assertThat(high <= 3 * low || high - low <= 150)
-			.as("login timings %d ms and %d ms should be alike", aMs, bMs)
+		assertThat(high <= 3 * low || high - low <= 150).as("login timings %d ms and %d ms should be alike", aMs, bMs)
 			.isTrue();
 	}
 

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TRUST 18 and 23 over real HTTP (Tomcat, Spring Session in PostgreSQL): a new session id at
- * login, the cookie's flags, Secure and HSTS behind a TLS-terminating proxy, the idle timeout,
- * and a logout that ends the session on the server.
+ * TRUST 18 and 23 over real HTTP (Tomcat, Spring Session in PostgreSQL): a new session id
+ * at login, the cookie's flags, Secure and HSTS behind a TLS-terminating proxy, the idle
+ * timeout, and a logout that ends the session on the server.
  */
 @RunningServer
 class SessionAndCookieTests {
@@ -38,7 +38,8 @@ class SessionAndCookieTests {
 		HttpResponse<String> loginPage = client.get("/login");
 		String before = sessionCookie(loginPage).orElseThrow();
 
-		HttpResponse<String> login = client.postForm("/login", Map.of("username", "explorer", "password", "dualgate-demo"));
+		HttpResponse<String> login = client.postForm("/login",
+				Map.of("username", "explorer", "password", "dualgate-demo"));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 		String setCookie = login.headers()
@@ -51,14 +52,16 @@ class SessionAndCookieTests {
 
 		assertThat(after).isNotEqualTo(before);
 		assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
-		// Plain HTTP: no HSTS (browsers ignore it there; it must not pin plain-HTTP hosts).
+		// Plain HTTP: no HSTS (browsers ignore it there; it must not pin plain-HTTP
+		// hosts).
 		assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
 	}
 
 	@Test
 	void behindAnHttpsProxyTheCookieIsSecureAndHstsIsSent() throws Exception {
 		WebClient client = client();
-		HttpResponse<String> page = client.get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7");
+		HttpResponse<String> page = client.get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For",
+				"203.0.113.7");
 		String setCookie = page.headers()
 			.allValues("Set-Cookie")
 			.stream()

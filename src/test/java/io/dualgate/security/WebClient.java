@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a screen: real HTTP to a running DualGate with a cookie jar, following no
- * redirects (tests look at them), and the form's CSRF token taken from the last page read.
+ * A browser without a screen: real HTTP to a running DualGate with a cookie jar,
+ * following no redirects (tests look at them), and the form's CSRF token taken from the
+ * last page read.
  */
 public final class WebClient {
 
@@ -51,7 +52,10 @@ public final class WebClient {
 		return remember(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
-	/** Posts a form with the CSRF token of the last page read (unless the form holds its own). */
+	/**
+	 * Posts a form with the CSRF token of the last page read (unless the form holds its
+	 * own).
+	 */
 	public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
 			throws IOException, InterruptedException {
 		Map<String, String> all = new LinkedHashMap<>(fields);
@@ -65,8 +69,8 @@ public final class WebClient {
 		return post(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body), headers);
 	}
 
-	public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
-			String... headers) throws IOException, InterruptedException {
+	public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", contentType)
 			.POST(body);

@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * TRUST 16, 20-23: password policy and hashing, no over-posting, CSRF on every state-changing
- * form, security headers everywhere, output encoding.
+ * TRUST 16, 20-23: password policy and hashing, no over-posting, CSRF on every
+ * state-changing form, security headers everywhere, output encoding.
  */
 @IntegrationTest
 class WebSecurityTests {
@@ -66,7 +66,8 @@ class WebSecurityTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
-	// --- TRUST 16 -------------------------------------------------------------------------
+	// --- TRUST 16
+	// -------------------------------------------------------------------------
 
 	@Test
 	void passwordsNeedTwelveToOneHundredTwentyEightCharacters() throws Exception {
@@ -93,7 +94,8 @@ class WebSecurityTests {
 		assertThat(this.passwordEncoder.matches("a-long-enough-secret", hash)).isTrue();
 	}
 
-	// --- TRUST 20: no over-posting ----------------------------------------------------------
+	// --- TRUST 20: no over-posting
+	// ----------------------------------------------------------
 
 	@Test
 	void idsStageAndTimestampsAreNeverBoundFromTheRequest() throws Exception {
@@ -166,7 +168,8 @@ class WebSecurityTests {
 		assertThat(hash).startsWith("{argon2");
 	}
 
-	// --- TRUST 21: CSRF -------------------------------------------------------------------
+	// --- TRUST 21: CSRF
+	// -------------------------------------------------------------------
 
 	@Test
 	void everyStateChangingFormNeedsACsrfToken() throws Exception {
@@ -193,7 +196,8 @@ class WebSecurityTests {
 			.getStatus()).isEqualTo(403);
 	}
 
-	// --- TRUST 23: headers ----------------------------------------------------------------
+	// --- TRUST 23: headers
+	// ----------------------------------------------------------------
 
 	@Test
 	void everyKindOfResponseCarriesTheSecurityHeaders() throws Exception {
@@ -234,7 +238,8 @@ class WebSecurityTests {
 		assertThat(missing).isEmpty();
 	}
 
-	// --- TRUST 22: output encoding ----------------------------------------------------------
+	// --- TRUST 22: output encoding
+	// ----------------------------------------------------------
 
 	@Test
 	void templatesNeverUseUnescapedTextOrInlineScriptsAndStyles() throws IOException {
@@ -293,7 +298,8 @@ class WebSecurityTests {
 			assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
 		}
 		assertThat(pages.get(0)).contains("&lt;script&gt;alert(");
-		// JSON carries the text as data (escaping is the reader's job); it is never sniffed as HTML.
+		// JSON carries the text as data (escaping is the reader's job); it is never
+		// sniffed as HTML.
 		MockHttpServletResponse json = this.mvc
 			.perform(get("/api/v1/prototypes/" + key).header("Authorization", "Bearer " + apiToken()))
 			.andReturn()

@@ -27,8 +27,9 @@ class DatabaseUnavailableFilterTests {
 
 	@Test
 	void apiCallsGetAProblemDetailWhenNoConnectionCanBeHad() throws Exception {
-		MockHttpServletResponse response = run("/api/v1/gates", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-				new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001")));
+		MockHttpServletResponse response = run("/api/v1/gates",
+				new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+						new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001")));
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentType()).startsWith("application/problem+json");
