@@ -235,6 +235,9 @@ public class SignLoad {
 			if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
 				throw new IllegalStateException("login failed for " + username);
 			}
+			// As a browser does: one page after login creates the session's CSRF token before
+			// concurrent requests of the same session could each create (and replace) one.
+			session.get("/prototypes");
 			return session;
 		}
 

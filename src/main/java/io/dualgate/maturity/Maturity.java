@@ -13,7 +13,6 @@ import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.people.People;
 import io.dualgate.people.Person;
 import io.dualgate.people.ReportingLine;
-import io.dualgate.people.Role;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.shared.RuleViolationException;
@@ -52,8 +51,7 @@ public class Maturity {
 
 	/** The prototype's own PMs and admins assess; executives and other PMs read. */
 	static boolean mayAssess(AuthenticatedUser user, PrototypeView prototype) {
-		return user.holds(Role.ADMIN)
-				|| ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM)) && prototype.isPm(user.id()));
+		return prototype.changeableBy(user);
 	}
 
 	/**

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import io.dualgate.audit.AuditLog;
 import io.dualgate.people.AuthenticatedUser;
-import io.dualgate.people.Role;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.shared.NotFoundException;
@@ -68,8 +67,7 @@ public class Metrics implements MetricReadings {
 		if (user == null) {
 			return true;
 		}
-		return user.holds(Role.ADMIN)
-				|| ((user.holds(Role.EXPLORATION_PM) || user.holds(Role.DELIVERY_PM)) && prototype.isPm(user.id()));
+		return prototype.changeableBy(user);
 	}
 
 	public List<MetricDefinition> definitions() {

@@ -85,7 +85,7 @@ class PrototypeController {
 		PrototypeView prototype = this.portfolio.get(key);
 		model.addAttribute("prototype", prototype);
 		model.addAttribute("people", this.people.byIds(peopleOf(prototype)));
-		model.addAttribute("canEdit", mayEdit(me, prototype));
+		model.addAttribute("canEdit", prototype.changeableBy(me));
 		for (PrototypePageSection section : this.sections) {
 			section.populate(prototype, me, model);
 		}
@@ -169,16 +169,10 @@ class PrototypeController {
 
 	private PrototypeView editable(String key, AuthenticatedUser me) {
 		PrototypeView prototype = this.portfolio.get(key);
-		if (!mayEdit(me, prototype)) {
+		if (!prototype.changeableBy(me)) {
 			throw new AccessDeniedException("not a PM of " + key);
 		}
 		return prototype;
-	}
-
-	/** Its own PMs and admins may edit a prototype; other PMs may read it. */
-	static boolean mayEdit(AuthenticatedUser me, PrototypeView prototype) {
-		return me.holds(Role.ADMIN)
-				|| ((me.holds(Role.EXPLORATION_PM) || me.holds(Role.DELIVERY_PM)) && prototype.isPm(me.id()));
 	}
 
 	private String formView(Model model, boolean creating) {
