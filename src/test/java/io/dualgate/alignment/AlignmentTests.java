@@ -134,6 +134,61 @@ class AlignmentTests {
 	}
 
 	@Test
+	void forTheDemoDataTheApiFiguresEqualThoseComputedFromTheObservationsItReturns() throws Exception {
+		String token = token("executive");
+		LocalDate thisWeek = AlignmentFilter.weekStart(LocalDate.now(this.clock));
+		LocalDate from = thisWeek.minusWeeks(26);
+		LocalDate to = thisWeek.minusDays(1);
+		JsonNode report = api(token, "/api/v1/alignment?from={from}&to={to}&lagWeeks=0", from, to);
+		List<String> demo = List.of("CONTRACT-RISK", "SUPPORT-DRAFTS", "CLAIMS-TRIAGE", "INVOICE-MATCH",
+				"CLINICAL-NOTES", "SALES-COACH");
+		int checked = 0;
+		for (JsonNode pair : report.get("pairs")) {
+			JsonNode definition = pair.get("pair");
+			if (!definition.get("technicalTransform").asString().equals("LEVEL")
+					|| !definition.get("businessTransform").asString().equals("LEVEL")) {
+				continue;
+			}
+			String techMetric = definition.get("technicalMetric").asString();
+			String businessMetric = definition.get("businessMetric").asString();
+			for (JsonNode prototype : pair.get("prototypes")) {
+				String key = prototype.get("key").asString();
+				if (!demo.contains(key)) {
+					continue;
+				}
+				// What the API returns as observations is the only input of the
+				// independent figure.
+				Map<String, BigDecimal> stored = new TreeMap<>();
+				for (String metric : List.of(techMetric, businessMetric)) {
+					for (JsonNode observation : api(token,
+							"/api/v1/prototypes/{key}/observations?metric={metric}&from={from}&to={to}", key, metric,
+							from, to)) {
+						stored.put("0|" + metric + "|" + observation.get("date").asString(),
+								observation.get("value").decimalValue());
+					}
+				}
+				Map<LocalDate, Double> tech = weeklyMeans(stored, 0, techMetric);
+				List<double[]> points = new ArrayList<>();
+				weeklyMeans(stored, 0, businessMetric).forEach((week, y) -> {
+					Double x = tech.get(week);
+					if (x != null) {
+						points.add(new double[] { x, y });
+					}
+				});
+				JsonNode statistics = prototype.get("statistics");
+				assertThat(statistics.get("n").asLong()).as(key + " " + techMetric).isEqualTo(points.size());
+				assertThat(statistics.get("pearsonR").asDouble()).as(key + " r")
+					.isCloseTo(pearson(points), within(1e-6));
+				assertThat(statistics.get("slope").asDouble()).as(key + " slope")
+					.isCloseTo(slope(points), within(1e-6));
+				checked++;
+			}
+		}
+		// Two level-to-level pairs over the six demo prototypes.
+		assertThat(checked).isEqualTo(12);
+	}
+
+	@Test
 	void spearmanUsesAverageRanksForTies() throws Exception {
 		String vertical = AlignmentFixtures.uniqueVertical();
 		long prototype = this.fixtures.prototype(vertical, "PROTOTYPE", this.clock.instant());
