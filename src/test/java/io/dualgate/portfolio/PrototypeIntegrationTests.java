@@ -71,6 +71,35 @@ class PrototypeIntegrationTests {
 
 	@Test
 	@WithUserDetails("explorer")
+	void aPmKillsAPrototypeWithAReasonAndTheStageHistoryAndAuditTrailSayWhy() {
+		this.jdbc.sql("""
+				insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
+				select 'DOOMED', 'Doomed idea', 'p', 'Kill test', e.id, d.id, 'PROTOTYPE'
+				from app_user e, app_user d where e.username = 'explorer' and d.username = 'deliverer'""").update();
+		assertThat(this.mvc.post().uri("/prototypes/DOOMED/kill").with(csrf()).param("reason", " "))
+			.hasRedirectedUrl("/prototypes/DOOMED")
+			.flash()
+			.containsEntry("error", "prototype.kill.reasonRequired");
+		assertThat(this.portfolio.get("DOOMED").stage()).isEqualTo(Stage.PROTOTYPE);
+		assertThat(this.mvc.post()
+			.uri("/prototypes/DOOMED/kill")
+			.with(csrf())
+			.param("reason", "No customer would pay for it")).hasRedirectedUrl("/prototypes/DOOMED");
+		PrototypeView killed = this.portfolio.get("DOOMED");
+		assertThat(killed.stage()).isEqualTo(Stage.KILLED);
+		assertThat(killed.history()).last().satisfies((h) -> {
+			assertThat(h.toStage()).isEqualTo(Stage.KILLED);
+			assertThat(h.reason()).isEqualTo("No customer would pay for it");
+		});
+		assertThat(this.jdbc
+			.sql("select reason from audit_event where action = 'PROTOTYPE_KILLED'"
+					+ " and entity_id = 'DOOMED' and actor = 'explorer'")
+			.query(String.class)
+			.single()).isEqualTo("No customer would pay for it");
+	}
+
+	@Test
+	@WithUserDetails("explorer")
 	void listFiltersByStageAndSearch() {
 		assertThat(this.mvc.get().uri("/prototypes").param("q", "claims")).hasStatusOk()
 			.bodyText()
