@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The embedded default: a real PostgreSQL whose data survives a restart, demo data only
  * on an empty database, and one clear sentence when the data directory is unusable.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class EmbeddedDatabaseTests {
 
 	@TempDir
@@ -74,6 +75,20 @@ class EmbeddedDatabaseTests {
 					.contains("not-a-directory");
 				assertThat(analysis.getAction()).contains("--dualgate.embedded-db.data-dir");
 			});
+	}
+
+	@Test
+	void aBusyPortIsExplainedInOneSentence(org.springframework.boot.test.system.CapturedOutput output)
+			throws Exception {
+		try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+			String port = String.valueOf(busy.getLocalPort());
+			assertThatThrownBy(() -> new SpringApplicationBuilder(DualGateApplication.class)
+				.run("--server.port=" + port, "--dualgate.embedded-db.data-dir="))
+				.satisfies((ex) -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex))
+					.isInstanceOf(java.net.BindException.class));
+			assertThat(output).contains("Port " + port + " was already in use")
+				.doesNotContain("at org.apache.catalina");
+		}
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
