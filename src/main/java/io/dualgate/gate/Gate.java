@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotPermittedException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -147,11 +148,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * Answers one item of a track. A change to a track that holds a valid signature
 	 * invalidates that signature (and only that track's).
 	 */
-	void answer(Track track, String code, Answer answer, Actor actor, Instant at, String source) {
-		requireOpen();
-		if (!actor.holds(track.signingRole())) {
-			throw new RuleViolationException("gate.answer.wrongRole." + track);
-		}
+	void answer(Track track, String code, Answer answer, Actor actor, TrackOwners owners, Instant at, String source) {
+		requireMayAnswer(track, actor, owners);
 		GateItem item = item(track, code);
 		String before = item.answerText();
 		if (item.record(answer, actor.id(), at, source, null)) {
@@ -200,14 +198,14 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
-	 * Signs a track. The signer must hold the track's role, must not have signed the
-	 * other track, must have seen the current answers ({@code shownHash}); an approval
-	 * needs every blocking item to pass. The second valid approval approves the gate; a
-	 * rejection closes it.
+	 * Signs a track. The signer must own the track (its assigned PM, holding its role),
+	 * must not have signed the other track, must have seen the current answers
+	 * ({@code shownHash}); an approval needs every blocking item to pass. The second
+	 * valid approval approves the gate; a rejection closes it.
 	 */
-	Signature sign(Track track, Actor signer, Meaning meaning, String reason, String shownHash, String meaningText,
-			Instant at) {
-		requireOpen();
+	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
+			String meaningText, Instant at) {
+		requireMayAnswer(track, signer, owners);
 		SeparationOfDuties.check(track, signer, this.signatures);
 		if (validSignature(track).isPresent()) {
 			throw new ConflictException("gate.sign.alreadySigned");
@@ -246,6 +244,35 @@ class Gate extends AbstractAggregateRoot<Gate> {
 					signer.username(), at));
 		}
 		return signature;
+	}
+
+	/**
+	 * Whether this person may answer the track now: the gate is open and the track is
+	 * theirs. Pages and the API ask this, so they offer exactly what {@link #answer}
+	 * allows.
+	 */
+	boolean mayAnswer(Track track, Actor actor, TrackOwners owners) {
+		return this.status == GateStatus.OPEN && owners.owns(track, actor);
+	}
+
+	/**
+	 * Whether this person may sign the track now: they may answer it, it holds no valid
+	 * signature, and they have not signed the other track.
+	 */
+	boolean maySign(Track track, Actor actor, TrackOwners owners) {
+		return mayAnswer(track, actor, owners) && validSignature(track).isEmpty()
+				&& !SeparationOfDuties.signedOtherTrack(track, actor, this.signatures);
+	}
+
+	/**
+	 * Refuses a person the track is not theirs (403, whatever the gate's state, so a
+	 * stranger learns nothing), then a gate that is no longer open (409).
+	 */
+	void requireMayAnswer(Track track, Actor actor, TrackOwners owners) {
+		if (!owners.owns(track, actor)) {
+			throw new NotPermittedException("gate.track.notYours." + track);
+		}
+		requireOpen();
 	}
 
 	private void invalidateSignatureOf(Track track, Instant at, String by, String why) {

@@ -8,7 +8,6 @@ import io.dualgate.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +45,9 @@ class GateApiController {
 	}
 
 	/**
-	 * Posts an answer (typically a measured value) to one item. The token's user must
-	 * hold the track's role; a change invalidates that track's signature exactly as a
-	 * browser edit does.
+	 * Posts an answer (typically a measured value) to one item. The track must be the
+	 * token's user's (the prototype's assigned PM for it); a change invalidates that
+	 * track's signature exactly as a browser edit does.
 	 */
 	@PutMapping("/{id}/tracks/{track}/items/{code}")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
@@ -61,9 +60,7 @@ class GateApiController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFoundException("gate.track.notFound", track);
 		}
-		if (!me.holds(which.signingRole())) {
-			throw new AccessDeniedException("track " + which + " needs " + which.signingRole());
-		}
+		this.gates.requireMayAnswer(id, which, me.id());
 		return this.gates.answer(id, which, code, body.toAnswer(), null, me.id(), "API");
 	}
 

@@ -79,16 +79,12 @@ class GateController {
 	String detail(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
 		GateView gate = this.gates.get(id);
 		model.addAttribute("gate", gate);
+		GatePermissions permissions = this.gates.permissions(id, me.id());
 		Map<Track, Boolean> canAnswer = new EnumMap<>(Track.class);
 		Map<Track, Boolean> canSign = new EnumMap<>(Track.class);
 		for (Track track : Track.values()) {
-			boolean mayAct = gate.open() && me.holds(track.signingRole());
-			canAnswer.put(track, mayAct);
-			boolean signedOther = gate.track(track.other())
-				.signatures()
-				.stream()
-				.anyMatch((s) -> s.signerId() == me.id());
-			canSign.put(track, mayAct && !gate.track(track).signed() && !signedOther);
+			canAnswer.put(track, permissions.mayAnswer(track));
+			canSign.put(track, permissions.maySign(track));
 		}
 		model.addAttribute("canAnswer", canAnswer);
 		model.addAttribute("canSign", canSign);
@@ -121,7 +117,9 @@ class GateController {
 
 	@GetMapping("/gates/{id}/tracks/{track}/sign")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
-	String signForm(@PathVariable long id, @PathVariable Track track, Model model) {
+	String signForm(@PathVariable long id, @PathVariable Track track, @AuthenticationPrincipal AuthenticatedUser me,
+			Model model) {
+		this.gates.requireMayAnswer(id, track, me.id());
 		GateView gate = this.gates.get(id);
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
 		return signPage(gate, track, model);

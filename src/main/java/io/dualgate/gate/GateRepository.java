@@ -1,5 +1,6 @@
 package io.dualgate.gate;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,5 +15,7 @@ interface GateRepository extends JpaRepository<Gate, Long> {
 	List<Gate> findByPrototypeIdOrderByOpenedAtDesc(long prototypeId);
 
 	Optional<Gate> findByPrototypeIdAndStatus(long prototypeId, GateStatus status);
+
+	List<Gate> findByStatusAndPrototypeIdIn(GateStatus status, Collection<Long> prototypeIds);
 
 }

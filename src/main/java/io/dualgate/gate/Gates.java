@@ -2,8 +2,10 @@ package io.dualgate.gate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,10 +62,14 @@ public class Gates {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate readOnlyTransactions;
+
 	Gates(GateRepository gates, ChecklistTemplateRepository templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
 			Clock clock, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
+		this.readOnlyTransactions.setReadOnly(true);
 		this.gates = gates;
 		this.templates = templates;
 		this.portfolio = portfolio;
@@ -134,7 +140,7 @@ public class Gates {
 		if (expectedRevision != null && gate.item(track, code).getRevision() != expectedRevision) {
 			throw new ConflictException("conflict.changedMeanwhile");
 		}
-		gate.answer(track, code, answer, actor, at, source);
+		gate.answer(track, code, answer, actor, owners(gate), at, source);
 		return this.gates.saveAndFlush(gate);
 	}
 
@@ -146,6 +152,9 @@ public class Gates {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public GateView sign(long gateId, Track track, SignCommand command, long actorId) {
+		// A stranger is refused before the password is looked at: their attempt neither
+		// counts towards anyone's lock-out nor reveals whether the password was right.
+		this.readOnlyTransactions.executeWithoutResult((status) -> requireMayAnswer(gateId, track, actorId));
 		if (!command.confirmed()) {
 			throw new RuleViolationException("gate.sign.confirmRequired");
 		}
@@ -169,7 +178,7 @@ public class Gates {
 
 	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
 			Locale locale) {
-		gate.sign(track, signer, meaning, reason, shownHash, meaningText(track, meaning, locale), at);
+		gate.sign(track, signer, owners(gate), meaning, reason, shownHash, meaningText(track, meaning, locale), at);
 		return this.gates.saveAndFlush(gate);
 	}
 
@@ -208,23 +217,55 @@ public class Gates {
 	}
 
 	/**
-	 * Open gates waiting for a track that this person may sign (and has not signed the
-	 * other).
+	 * Open gates with a track that this person may sign now: gates of the prototypes
+	 * whose PM they are, where their track holds no valid signature and they have not
+	 * signed the other track.
 	 */
 	public List<GateView> queueOf(long userId) {
-		Person person = this.people.get(userId);
+		Actor actor = Actor.of(this.people.get(userId));
+		Set<Long> prototypeIds = this.portfolio.idsWithPm(userId);
+		if (prototypeIds.isEmpty()) {
+			return List.of();
+		}
 		return sortedOverdueFirst(
-				this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map(this::toView).filter((g) -> {
-					for (Track track : Track.values()) {
-						TrackView mine = g.track(track);
-						TrackView other = g.track(track.other());
-						boolean signedOther = other.signatures().stream().anyMatch((s) -> s.signerId() == userId);
-						if (person.holds(track.signingRole()) && !mine.signed() && !signedOther) {
-							return true;
-						}
-					}
-					return false;
-				}));
+				this.gates.findByStatusAndPrototypeIdIn(GateStatus.OPEN, prototypeIds).stream().filter((gate) -> {
+					TrackOwners owners = owners(gate);
+					return Arrays.stream(Track.values()).anyMatch((track) -> gate.maySign(track, actor, owners));
+				}).map(this::toView));
+	}
+
+	/**
+	 * What this person may do on a gate now, track by track: the one answer to "may they
+	 * answer, may they sign" that the page and the API use.
+	 */
+	public GatePermissions permissions(long gateId, long userId) {
+		Gate gate = load(gateId);
+		Person person = this.people.get(userId);
+		if (!person.active()) {
+			return GatePermissions.NONE;
+		}
+		Actor actor = Actor.of(person);
+		TrackOwners owners = owners(gate);
+		Set<Track> answer = EnumSet.noneOf(Track.class);
+		Set<Track> sign = EnumSet.noneOf(Track.class);
+		for (Track track : Track.values()) {
+			if (gate.mayAnswer(track, actor, owners)) {
+				answer.add(track);
+			}
+			if (gate.maySign(track, actor, owners)) {
+				sign.add(track);
+			}
+		}
+		return new GatePermissions(answer, sign);
+	}
+
+	/**
+	 * Refuses with 403 unless the track is this person's to answer: for callers that must
+	 * check before they read a request body.
+	 */
+	public void requireMayAnswer(long gateId, Track track, long userId) {
+		Gate gate = load(gateId);
+		gate.requireMayAnswer(track, actor(userId), owners(gate));
 	}
 
 	private static List<GateView> sortedOverdueFirst(java.util.stream.Stream<GateView> views) {
@@ -239,6 +280,11 @@ public class Gates {
 
 	Gate load(long id) {
 		return this.gates.findById(id).orElseThrow(() -> new NotFoundException("gate.notFound", id));
+	}
+
+	TrackOwners owners(Gate gate) {
+		PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
+		return new TrackOwners(prototype.explorationPmId(), prototype.deliveryPmId());
 	}
 
 	Actor actor(long userId) {

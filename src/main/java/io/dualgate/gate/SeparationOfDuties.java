@@ -18,11 +18,13 @@ final class SeparationOfDuties {
 		if (!signer.holds(track.signingRole())) {
 			throw new RuleViolationException("gate.sign.wrongRole." + track);
 		}
-		boolean signedOther = signaturesOfGate.stream()
-			.anyMatch((s) -> s.getTrack() != track && s.getSignerId() == signer.id());
-		if (signedOther) {
+		if (signedOtherTrack(track, signer, signaturesOfGate)) {
 			throw new RuleViolationException("gate.sign.sameSigner");
 		}
+	}
+
+	static boolean signedOtherTrack(Track track, Actor signer, Collection<Signature> signaturesOfGate) {
+		return signaturesOfGate.stream().anyMatch((s) -> s.getTrack() != track && s.getSignerId() == signer.id());
 	}
 
 }

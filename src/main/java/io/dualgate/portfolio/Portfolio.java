@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.dualgate.audit.AuditLog;
 import io.dualgate.people.People;
@@ -56,6 +57,11 @@ public class Portfolio {
 		String q = StringUtils.hasText(query) ? query.strip() : null;
 		return this.prototypes.searchPage(stage, q, PageRequest.of(Math.max(page, 0), size, Sort.by("name", "key")))
 			.map(Prototype::toView);
+	}
+
+	/** The prototypes whose Exploration PM or Delivery PM this person is. */
+	public Set<Long> idsWithPm(long userId) {
+		return this.prototypes.idsWithPm(userId);
 	}
 
 	public List<PrototypeView> all() {
@@ -121,12 +127,22 @@ public class Portfolio {
 		return prototype.toView();
 	}
 
+	/**
+	 * Describes a prototype anew. Only an admin reassigns its PMs: open gates then wait
+	 * for the new PM, signatures already given stay valid.
+	 */
 	@Transactional
-	PrototypeView describe(String key, PrototypeForm form) {
+	PrototypeView describe(String key, PrototypeForm form, long actingUserId) {
 		Prototype prototype = this.prototypes.findByKey(key)
 			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
 		if (!Objects.equals(form.version(), prototype.getVersion())) {
 			throw new ConflictException("conflict.changedMeanwhile");
+		}
+		PrototypeView current = prototype.toView();
+		boolean reassigning = current.explorationPmId() != form.explorationPmId()
+				|| current.deliveryPmId() != form.deliveryPmId();
+		if (reassigning && !mayReassignPms(actingUserId)) {
+			throw new RuleViolationException("prototype.pms.adminOnly");
 		}
 		checkPms(form);
 		String before = describe(prototype);
@@ -134,10 +150,24 @@ public class Portfolio {
 				form.explorationPmId(), form.deliveryPmId());
 		this.prototypes.flush();
 		this.auditLog.record("PROTOTYPE_UPDATED", "prototype", key, before, describe(prototype), null);
+		if (reassigning) {
+			this.auditLog.record("PROTOTYPE_PMS_REASSIGNED", "prototype", key,
+					AuditLog.values("explorationPm", current.explorationPmId(), "deliveryPm", current.deliveryPmId()),
+					AuditLog.values("explorationPm", form.explorationPmId(), "deliveryPm", form.deliveryPmId()), null);
+		}
 		return prototype.toView();
 	}
 
+	/** Whether this person may hand a prototype's tracks to other PMs: admins only. */
+	boolean mayReassignPms(long userId) {
+		return this.people.findById(userId).filter((p) -> p.active() && p.holds(Role.ADMIN)).isPresent();
+	}
+
 	private void checkPms(PrototypeForm form) {
+		if (Objects.equals(form.explorationPmId(), form.deliveryPmId())) {
+			// Two tracks, two people: one person holding both would block the gate.
+			throw new RuleViolationException("prototype.pms.samePerson");
+		}
 		Person exploration = this.people.findById(form.explorationPmId()).orElse(null);
 		if (exploration == null || !exploration.active() || !exploration.holds(Role.EXPLORATION_PM)) {
 			throw new RuleViolationException("prototype.explorationPm.invalid");

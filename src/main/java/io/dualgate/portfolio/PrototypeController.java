@@ -127,6 +127,7 @@ class PrototypeController {
 		PrototypeView prototype = editable(key, me);
 		model.addAttribute("form", PrototypeForm.of(prototype));
 		model.addAttribute("prototype", prototype);
+		model.addAttribute("mayReassign", this.portfolio.mayReassignPms(me.id()));
 		return formView(model, false);
 	}
 
@@ -137,11 +138,12 @@ class PrototypeController {
 			RedirectAttributes redirect) {
 		PrototypeView prototype = editable(key, me);
 		model.addAttribute("prototype", prototype);
+		model.addAttribute("mayReassign", this.portfolio.mayReassignPms(me.id()));
 		if (result.hasErrors()) {
 			return formView(model, false);
 		}
 		try {
-			PrototypeView updated = this.portfolio.describe(key, form);
+			PrototypeView updated = this.portfolio.describe(key, form, me.id());
 			redirect.addFlashAttribute("success", "flash.prototype.updated");
 			redirect.addFlashAttribute("successArg", updated.name());
 			return "redirect:/prototypes/" + key;
@@ -177,6 +179,9 @@ class PrototypeController {
 
 	private String formView(Model model, boolean creating) {
 		model.addAttribute("creating", creating);
+		if (creating) {
+			model.addAttribute("mayReassign", true);
+		}
 		model.addAttribute("explorationPms", this.people.activeWithRole(Role.EXPLORATION_PM));
 		model.addAttribute("deliveryPms", this.people.activeWithRole(Role.DELIVERY_PM));
 		return FORM;
@@ -184,7 +189,8 @@ class PrototypeController {
 
 	private static String fieldOf(RuleViolationException ex) {
 		return switch (ex.messageCode()) {
-			case "prototype.explorationPm.invalid" -> "explorationPmId";
+			case "prototype.explorationPm.invalid", "prototype.pms.adminOnly", "prototype.pms.samePerson" ->
+				"explorationPmId";
 			case "prototype.deliveryPm.invalid" -> "deliveryPmId";
 			default -> "key";
 		};

@@ -2,6 +2,7 @@ package io.dualgate.portfolio;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,9 @@ interface PrototypeRepository extends JpaRepository<Prototype, Long> {
 	Optional<Prototype> findByKey(String key);
 
 	boolean existsByKey(String key);
+
+	@Query("select p.id from Prototype p where p.explorationPmId = :userId or p.deliveryPmId = :userId")
+	Set<Long> idsWithPm(long userId);
 
 	@Query("""
 			select p from Prototype p

@@ -112,7 +112,7 @@ class GateApiTests {
 		this.fixtures.sign(id, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
 		this.fixtures.sign(id, Track.COMMERCIAL, "deliverer", Meaning.REJECT, "pricing not agreed");
 		// Decided gates refuse new answers with a conflict.
-		assertThat(put(id, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token(pipeline))).hasStatus(409);
+		assertThat(put(id, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token("explorer"))).hasStatus(409);
 
 		long open = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
 		this.fixtures.answerPassing(open, Track.TECHNICAL, "explorer");
@@ -131,7 +131,12 @@ class GateApiTests {
 		this.fixtures.answerPassing(waiting, Track.COMMERCIAL, "deliverer");
 		this.fixtures.sign(waiting, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
 
-		MvcTestResult result = put(waiting, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token(pipeline));
+		// A stranger holding the role is refused, and nothing changes.
+		assertThat(put(waiting, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token(pipeline))).hasStatus(403);
+		assertThat(this.gates.get(waiting).technical().signed()).isTrue();
+
+		// The prototype's own Exploration PM's pipeline token changes the value.
+		MvcTestResult result = put(waiting, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token("explorer"));
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.technical.validSignature").isNull();
 		assertThat(result).bodyJson().extractingPath("$.technical.signatures[0].valid").isEqualTo(false);

@@ -80,6 +80,13 @@ class GateFixtures {
 		return prototype("explorer", "deliverer");
 	}
 
+	/** Hands a prototype to other PMs, as an admin's edit would. */
+	void reassign(String key, String explorationPm, String deliveryPm) {
+		this.jdbc.sql("update prototype set exploration_pm_id = ?, delivery_pm_id = ? where key = ?")
+			.params(userId(explorationPm), userId(deliveryPm), key)
+			.update();
+	}
+
 	GateView open(String key, String byUsername) {
 		return this.gates.open(key, userId(byUsername));
 	}

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.dualgate.people.Role;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.NotPermittedException;
 import io.dualgate.shared.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,14 @@ class GateTests {
 	static final Actor BOTH = new Actor(3, "both", "Bo Th", Set.of(Role.EXPLORATION_PM, Role.DELIVERY_PM));
 
 	static final Actor EXECUTIVE = new Actor(4, "executive", "Grace Okafor", Set.of(Role.EXECUTIVE));
+
+	/**
+	 * The prototype's PMs: explorer and deliverer, or (for the four-eyes test) one person
+	 * assigned to both.
+	 */
+	static TrackOwners owners(Actor actor) {
+		return (actor == BOTH) ? new TrackOwners(BOTH.id(), BOTH.id()) : new TrackOwners(EXPLORER.id(), DELIVERER.id());
+	}
 
 	Gate gate;
 
@@ -60,17 +69,18 @@ class GateTests {
 	}
 
 	static void passTechnical(Gate gate, Actor by) {
-		gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.97"), by, T0, "FORM");
-		gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), by, T0, "FORM");
+		gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.97"), by, owners(by), T0, "FORM");
+		gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), by, owners(by), T0, "FORM");
 	}
 
 	static void passCommercial(Gate gate, Actor by) {
-		gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("30000"), by, T0, "FORM");
-		gate.answer(Track.COMMERCIAL, "data_sovereignty", Answer.link("https://docs.example/dsa.pdf"), by, T0, "FORM");
+		gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("30000"), by, owners(by), T0, "FORM");
+		gate.answer(Track.COMMERCIAL, "data_sovereignty", Answer.link("https://docs.example/dsa.pdf"), by, owners(by),
+				T0, "FORM");
 	}
 
 	Signature sign(Track track, Actor who, Meaning meaning) {
-		return this.gate.sign(track, who, meaning, (meaning == Meaning.REJECT) ? "not ready" : null,
+		return this.gate.sign(track, who, owners(who), meaning, (meaning == Meaning.REJECT) ? "not ready" : null,
 				this.gate.contentHash(track), "text", T0.plusSeconds(60));
 	}
 
@@ -88,8 +98,9 @@ class GateTests {
 
 	@Test
 	void rejectsApprovalWhileABlockingItemFails() {
-		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.90"), EXPLORER, T0, "FORM");
-		this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0, "FORM");
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.90"), EXPLORER, owners(EXPLORER), T0,
+				"FORM");
+		this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, owners(EXPLORER), T0, "FORM");
 		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE))
 			.isInstanceOf(RuleViolationException.class)
 			.hasMessage("gate.sign.blockingFails");
@@ -99,7 +110,7 @@ class GateTests {
 	@Test
 	void advisoryItemsDoNotBlockApproval() {
 		passTechnical(this.gate, EXPLORER);
-		this.gate.answer(Track.TECHNICAL, "nice_to_have", Answer.yes(false), EXPLORER, T0, "FORM");
+		this.gate.answer(Track.TECHNICAL, "nice_to_have", Answer.yes(false), EXPLORER, owners(EXPLORER), T0, "FORM");
 		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
 		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
 	}
@@ -116,28 +127,76 @@ class GateTests {
 	}
 
 	@Test
-	void onlyTheTracksRoleSigns() {
+	void onlyTheTracksOwnerAnswersAndSigns() {
 		passCommercial(this.gate, DELIVERER);
-		assertThatThrownBy(() -> sign(Track.COMMERCIAL, EXPLORER, Meaning.APPROVE))
-			.isInstanceOf(RuleViolationException.class);
-		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXECUTIVE, Meaning.APPROVE))
-			.isInstanceOf(RuleViolationException.class);
-		assertThatThrownBy(
-				() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXECUTIVE, T0, "FORM"))
-			.isInstanceOf(RuleViolationException.class);
+		TrackOwners owners = owners(DELIVERER);
+		assertThatThrownBy(() -> this.gate.sign(Track.COMMERCIAL, EXPLORER, owners, Meaning.APPROVE, null,
+				this.gate.contentHash(Track.COMMERCIAL), "text", T0))
+			.isInstanceOf(NotPermittedException.class)
+			.hasMessage("gate.track.notYours.COMMERCIAL");
+		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXECUTIVE, owners,
+				T0, "FORM"))
+			.isInstanceOf(NotPermittedException.class);
+		assertThat(this.gate.mayAnswer(Track.COMMERCIAL, DELIVERER, owners)).isTrue();
+		assertThat(this.gate.mayAnswer(Track.COMMERCIAL, EXPLORER, owners)).isFalse();
+		assertThat(this.gate.mayAnswer(Track.TECHNICAL, EXECUTIVE, owners)).isFalse();
+	}
+
+	@Test
+	void aStrangerWithTheSameRoleNeitherAnswersNorSigns() {
+		Actor stranger = new Actor(9, "labexplorer", "Kenji Tanaka", Set.of(Role.EXPLORATION_PM));
+		TrackOwners owners = owners(EXPLORER);
+		assertThat(this.gate.mayAnswer(Track.TECHNICAL, stranger, owners)).isFalse();
+		assertThat(this.gate.maySign(Track.TECHNICAL, stranger, owners)).isFalse();
+		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), stranger, owners,
+				T0, "FORM"))
+			.isInstanceOf(NotPermittedException.class)
+			.hasMessage("gate.track.notYours.TECHNICAL");
+		passTechnical(this.gate, EXPLORER);
+		assertThatThrownBy(() -> this.gate.sign(Track.TECHNICAL, stranger, owners, Meaning.APPROVE, null,
+				this.gate.contentHash(Track.TECHNICAL), "text", T0))
+			.isInstanceOf(NotPermittedException.class);
+		assertThat(this.gate.getSignatures()).isEmpty();
+		assertThat(this.gate.item(Track.TECHNICAL, "fallback_plan").getAnsweredBy()).isEqualTo(EXPLORER.id());
+	}
+
+	@Test
+	void aReassignedTrackWaitsForTheNewPmAndKeepsTheOldSignature() {
+		passTechnical(this.gate, EXPLORER);
+		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
+		Actor newPm = new Actor(8, "newpm", "New PM", Set.of(Role.EXPLORATION_PM));
+		TrackOwners reassigned = new TrackOwners(newPm.id(), DELIVERER.id());
+		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
+		assertThat(this.gate.mayAnswer(Track.TECHNICAL, EXPLORER, reassigned)).isFalse();
+		assertThat(this.gate.mayAnswer(Track.TECHNICAL, newPm, reassigned)).isTrue();
+		// Already signed: the new PM may answer (which would invalidate) but not sign
+		// twice.
+		assertThat(this.gate.maySign(Track.TECHNICAL, newPm, reassigned)).isFalse();
+	}
+
+	@Test
+	void maySignIsFalseOnceThePersonSignedTheOtherTrack() {
+		TrackOwners both = owners(BOTH);
+		passTechnical(this.gate, BOTH);
+		assertThat(this.gate.maySign(Track.COMMERCIAL, BOTH, both)).isTrue();
+		sign(Track.TECHNICAL, BOTH, Meaning.APPROVE);
+		assertThat(this.gate.maySign(Track.COMMERCIAL, BOTH, both)).isFalse();
+		assertThat(this.gate.maySign(Track.TECHNICAL, BOTH, both)).isFalse();
 	}
 
 	@Test
 	void changingAnAnswerInvalidatesOnlyThatTracksSignature() {
 		passTechnical(this.gate, EXPLORER);
 		passCommercial(this.gate, DELIVERER);
-		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("40000"), DELIVERER, T0, "FORM");
+		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("40000"), DELIVERER,
+				owners(DELIVERER), T0, "FORM");
 		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
-		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("41000"), DELIVERER, T0, "FORM");
+		this.gate.answer(Track.COMMERCIAL, "willingness_to_pay_usd", Answer.value("41000"), DELIVERER,
+				owners(DELIVERER), T0, "FORM");
 		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
 
-		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.99"), EXPLORER, T0.plusSeconds(120),
-				"FORM");
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.99"), EXPLORER, owners(EXPLORER),
+				T0.plusSeconds(120), "FORM");
 		assertThat(this.gate.validSignature(Track.TECHNICAL)).isEmpty();
 		Signature invalidated = this.gate.getSignatures().get(0);
 		assertThat(invalidated.isValid()).isFalse();
@@ -151,7 +210,8 @@ class GateTests {
 	void sameAnswerAgainKeepsTheSignature() {
 		passTechnical(this.gate, EXPLORER);
 		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
-		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.970"), EXPLORER, T0, "FORM");
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.970"), EXPLORER, owners(EXPLORER), T0,
+				"FORM");
 		assertThat(this.gate.validSignature(Track.TECHNICAL)).isPresent();
 	}
 
@@ -159,8 +219,10 @@ class GateTests {
 	void refusesASignatureOverAnswersTheSignerDidNotSee() {
 		passTechnical(this.gate, EXPLORER);
 		String shown = this.gate.contentHash(Track.TECHNICAL);
-		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.96"), EXPLORER, T0, "FORM");
-		assertThatThrownBy(() -> this.gate.sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE, null, shown, "text", T0))
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.96"), EXPLORER, owners(EXPLORER), T0,
+				"FORM");
+		assertThatThrownBy(() -> this.gate.sign(Track.TECHNICAL, EXPLORER, owners(EXPLORER), Meaning.APPROVE, null,
+				shown, "text", T0))
 			.isInstanceOf(RuleViolationException.class)
 			.hasMessage("gate.sign.contentChanged");
 	}
@@ -169,8 +231,9 @@ class GateTests {
 	void refusesASecondValidSignatureOnATrack() {
 		passTechnical(this.gate, EXPLORER);
 		sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE);
-		Actor other = new Actor(9, "other", "Other Explorer", Set.of(Role.EXPLORATION_PM));
-		assertThatThrownBy(() -> sign(Track.TECHNICAL, other, Meaning.APPROVE)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> sign(Track.TECHNICAL, EXPLORER, Meaning.APPROVE)).isInstanceOf(ConflictException.class)
+			.hasMessage("gate.sign.alreadySigned");
+		assertThat(this.gate.getSignatures()).hasSize(1);
 	}
 
 	@Test
@@ -178,14 +241,14 @@ class GateTests {
 		sign(Track.COMMERCIAL, DELIVERER, Meaning.REJECT);
 		assertThat(this.gate.getStatus()).isEqualTo(GateStatus.REJECTED);
 		assertThat(this.gate.getDecisionReason()).contains("not ready");
-		assertThatThrownBy(
-				() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER, T0, "FORM"))
+		assertThatThrownBy(() -> this.gate.answer(Track.TECHNICAL, "fallback_plan", Answer.yes(true), EXPLORER,
+				owners(EXPLORER), T0, "FORM"))
 			.isInstanceOf(ConflictException.class);
 	}
 
 	@Test
 	void aRejectionNeedsAReason() {
-		assertThatThrownBy(() -> this.gate.sign(Track.COMMERCIAL, DELIVERER, Meaning.REJECT, " ",
+		assertThatThrownBy(() -> this.gate.sign(Track.COMMERCIAL, DELIVERER, owners(DELIVERER), Meaning.REJECT, " ",
 				this.gate.contentHash(Track.COMMERCIAL), "text", T0))
 			.hasMessage("gate.sign.reasonRequired");
 	}
@@ -221,7 +284,8 @@ class GateTests {
 		String first = this.gate.contentHash(Track.TECHNICAL);
 		assertThat(first).matches("[0-9a-f]{64}").isEqualTo(this.gate.contentHash(Track.TECHNICAL));
 		// Same answers written differently hash the same.
-		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.9700"), EXPLORER, T0, "FORM");
+		this.gate.answer(Track.TECHNICAL, "availability_pct", Answer.value("99.9700"), EXPLORER, owners(EXPLORER), T0,
+				"FORM");
 		assertThat(this.gate.contentHash(Track.TECHNICAL)).isEqualTo(first);
 		// The same answers on another gate do not.
 		Gate other = newGate(43);

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -22,6 +24,9 @@ class PrototypeIntegrationTests {
 
 	@Autowired
 	Portfolio portfolio;
+
+	@Autowired
+	UserDetailsService users;
 
 	@Test
 	@WithUserDetails("explorer")
@@ -260,6 +265,72 @@ class PrototypeIntegrationTests {
 			.assertThatThrownBy(() -> this.portfolio.advance(kyc.id(), Stage.PROTOTYPE, Stage.PRODUCTION,
 					userId("explorer"), java.time.Instant.now(), "skip"))
 			.isInstanceOf(io.dualgate.shared.RuleViolationException.class);
+	}
+
+	@Test
+	void onlyAnAdminReassignsThePmsAndTheReassignmentIsAudited() {
+		String key = "REASSIGN-" + (System.nanoTime() % 100000);
+		long explorer = userId("explorer");
+		long deliverer = userId("deliverer");
+		long labexplorer = userId("labexplorer");
+		PrototypeView created = this.portfolio.register(
+				new PrototypeForm(key, "Reassigned", "A problem", "Testing", explorer, deliverer, null), explorer);
+
+		// Its own Delivery PM edits the description but cannot hand the technical track
+		// on.
+		assertThat(this.mvc.post()
+			.uri("/prototypes/{key}/edit", key)
+			.with(csrf())
+			.with(user("deliverer"))
+			.param("key", key)
+			.param("name", "Reassigned")
+			.param("problemStatement", "A problem")
+			.param("vertical", "Testing")
+			.param("explorationPmId", String.valueOf(labexplorer))
+			.param("deliveryPmId", String.valueOf(deliverer))
+			.param("version", String.valueOf(created.version()))).hasStatusOk()
+			.bodyText()
+			.contains("Only an administrator reassigns the PMs of a prototype.");
+		assertThat(this.portfolio.get(key).explorationPmId()).isEqualTo(explorer);
+
+		// One person on both tracks is refused even for an admin.
+		assertThat(this.mvc.post()
+			.uri("/prototypes/{key}/edit", key)
+			.with(csrf())
+			.with(user("admin"))
+			.param("key", key)
+			.param("name", "Reassigned")
+			.param("problemStatement", "A problem")
+			.param("vertical", "Testing")
+			.param("explorationPmId", String.valueOf(deliverer))
+			.param("deliveryPmId", String.valueOf(deliverer))
+			.param("version", String.valueOf(created.version()))).hasStatusOk()
+			.bodyText()
+			.contains("must be two different people");
+
+		assertThat(this.mvc.post()
+			.uri("/prototypes/{key}/edit", key)
+			.with(csrf())
+			.with(user("admin"))
+			.param("key", key)
+			.param("name", "Reassigned")
+			.param("problemStatement", "A problem")
+			.param("vertical", "Testing")
+			.param("explorationPmId", String.valueOf(labexplorer))
+			.param("deliveryPmId", String.valueOf(deliverer))
+			.param("version", String.valueOf(created.version()))).hasStatus3xxRedirection();
+		assertThat(this.portfolio.get(key).explorationPmId()).isEqualTo(labexplorer);
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_event where action = 'PROTOTYPE_PMS_REASSIGNED' and entity_id = ?
+				  and new_value like ?""")
+			.params(key, "%explorationPm=" + labexplorer + "%")
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private RequestPostProcessor user(String username) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(this.users.loadUserByUsername(username));
 	}
 
 	private long userId(String username) {
