@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.shared.Sha256;
 
 /**

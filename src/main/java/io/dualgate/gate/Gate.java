@@ -7,6 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.gate.events.GateApproved;
+import io.dualgate.gate.events.GateOpened;
+import io.dualgate.gate.events.GateRejected;
+import io.dualgate.gate.events.ItemAnswered;
+import io.dualgate.gate.events.SignatureInvalidated;
+import io.dualgate.gate.events.TrackSigned;
+import io.dualgate.gate.template.ChecklistTemplate;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotPermittedException;

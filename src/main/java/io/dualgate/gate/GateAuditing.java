@@ -1,6 +1,12 @@
 package io.dualgate.gate;
 
 import io.dualgate.audit.AuditLog;
+import io.dualgate.gate.events.GateApproved;
+import io.dualgate.gate.events.GateOpened;
+import io.dualgate.gate.events.GateRejected;
+import io.dualgate.gate.events.ItemAnswered;
+import io.dualgate.gate.events.SignatureInvalidated;
+import io.dualgate.gate.events.TrackSigned;
 import io.dualgate.portfolio.Portfolio;
 
 import org.springframework.context.event.EventListener;

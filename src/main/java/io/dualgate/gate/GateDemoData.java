@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.people.People;
 import io.dualgate.portfolio.Portfolio;
 

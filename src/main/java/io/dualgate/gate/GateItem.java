@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ChecklistRule;
+import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.Verdict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.template.ChecklistTemplate;
+import io.dualgate.gate.template.ChecklistTemplates;
 import io.dualgate.metrics.MetricReadings;
 import io.dualgate.metrics.ObservationRecorded;
 import io.dualgate.people.PasswordCheck;
@@ -46,7 +50,7 @@ public class Gates {
 
 	private final GateRepository gates;
 
-	private final ChecklistTemplateRepository templates;
+	private final ChecklistTemplates templates;
 
 	private final Portfolio portfolio;
 
@@ -64,7 +68,7 @@ public class Gates {
 
 	private final TransactionTemplate readOnlyTransactions;
 
-	Gates(GateRepository gates, ChecklistTemplateRepository templates, Portfolio portfolio, People people,
+	Gates(GateRepository gates, ChecklistTemplates templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
 			Clock clock, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -99,11 +103,9 @@ public class Gates {
 		if (prototype.stage().next().isEmpty()) {
 			throw new RuleViolationException("gate.open.noNextStage", prototype.stage());
 		}
-		ChecklistTemplate technical = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(prototype.stage(), Track.TECHNICAL)
+		ChecklistTemplate technical = this.templates.current(prototype.stage(), Track.TECHNICAL)
 			.orElseThrow(() -> new RuleViolationException("gate.open.noTemplate", prototype.stage()));
-		ChecklistTemplate commercial = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(prototype.stage(), Track.COMMERCIAL)
+		ChecklistTemplate commercial = this.templates.current(prototype.stage(), Track.COMMERCIAL)
 			.orElseThrow(() -> new RuleViolationException("gate.open.noTemplate", prototype.stage()));
 		Gate gate = this.gates.saveAndFlush(Gate.open(prototype.id(), prototype.stage(), technical, commercial,
 				this.properties.slaHoursFor(prototype.stage()), actor.id(), at));

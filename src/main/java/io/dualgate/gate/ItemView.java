@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.Verdict;
+
 /**
  * A checklist item of a gate with its answer and computed verdict.
  */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dualgate.gate.Answer;
 import io.dualgate.gate.GateStatus;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
@@ -14,6 +13,7 @@ import io.dualgate.gate.ItemView;
 import io.dualgate.gate.Meaning;
 import io.dualgate.gate.SignCommand;
 import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.Answer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

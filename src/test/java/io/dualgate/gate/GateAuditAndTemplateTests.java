@@ -4,6 +4,9 @@ import io.dualgate.IntegrationTest;
 import io.dualgate.audit.AuditEvent;
 import io.dualgate.audit.AuditTrail;
 import io.dualgate.audit.AuditVerification;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.template.ChecklistTemplate;
+import io.dualgate.gate.template.ChecklistTemplates;
 import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +48,7 @@ class GateAuditAndTemplateTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	ChecklistTemplateRepository templates;
+	ChecklistTemplates templates;
 
 	@Test
 	void everyGateChangeIsAuditedAndTheTableRefusesUpdateAndDelete() {
@@ -106,9 +109,7 @@ class GateAuditAndTemplateTests {
 
 	@Test
 	void editingATemplateMakesANewVersionAndOpenGatesKeepTheirs() {
-		ChecklistTemplate current = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL)
-			.orElseThrow();
+		ChecklistTemplate current = this.templates.current(Stage.PILOT, Track.COMMERCIAL).orElseThrow();
 		int itemsBefore = current.specs().size();
 
 		// An open gate at PILOT, opened with the current version.
@@ -147,12 +148,10 @@ class GateAuditAndTemplateTests {
 			.param("items[" + row + "].blocking", "true");
 		assertThat(request).hasStatus3xxRedirection();
 
-		ChecklistTemplate next = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(Stage.PILOT, Track.COMMERCIAL)
-			.orElseThrow();
+		ChecklistTemplate next = this.templates.current(Stage.PILOT, Track.COMMERCIAL).orElseThrow();
 		assertThat(next.getVersion()).isEqualTo(current.getVersion() + 1);
 		assertThat(next.specs()).hasSize(itemsBefore + 1);
-		assertThat(this.templates.findById(current.getId()).orElseThrow().specs()).hasSize(itemsBefore);
+		assertThat(this.templates.get(current.getId()).specs()).hasSize(itemsBefore);
 
 		// The open gate keeps the version it opened with.
 		GateView after = this.gates.get(before.id());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dualgate.gate.checklist.Answer;
 import io.dualgate.people.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,7 @@
 package io.dualgate.gate;
 
 import io.dualgate.IntegrationTest;
+import io.dualgate.gate.checklist.Answer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import io.dualgate.IntegrationTest;
 import io.dualgate.audit.AuditTrail;
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.Verdict;
 import io.dualgate.metrics.ObservationRecorded;
 import io.dualgate.people.Role;
 import io.dualgate.shared.ConflictException;

@@ -6,6 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.gate.events.GateApproved;
+import io.dualgate.gate.events.SignatureInvalidated;
+import io.dualgate.gate.template.ChecklistTemplate;
 import io.dualgate.people.Role;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;

@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.dualgate.DualGateApplication;
-import io.dualgate.gate.Answer;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.ItemView;
 import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.Answer;
 import io.dualgate.security.WebClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;

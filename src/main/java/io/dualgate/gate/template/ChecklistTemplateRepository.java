@@ -1,8 +1,9 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.util.List;
 import java.util.Optional;
 
+import io.dualgate.gate.Track;
 import io.dualgate.portfolio.Stage;
 
 import org.springframework.data.jpa.repository.JpaRepository;

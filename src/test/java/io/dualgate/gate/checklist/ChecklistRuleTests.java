@@ -1,5 +1,10 @@
-package io.dualgate.gate;
+package io.dualgate.gate.checklist;
 
+import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ChecklistRule;
+import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.Verdict;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

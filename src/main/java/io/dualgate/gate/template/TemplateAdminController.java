@@ -1,7 +1,9 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.util.List;
 
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.people.AuthenticatedUser;
 import jakarta.validation.Valid;
 

@@ -1,7 +1,8 @@
-package io.dualgate.gate;
+package io.dualgate.gate.web;
 
 import java.math.BigDecimal;
 
+import io.dualgate.gate.checklist.Answer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

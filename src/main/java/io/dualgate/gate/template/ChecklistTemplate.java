@@ -1,10 +1,14 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.portfolio.Stage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -27,7 +31,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "checklist_template")
-class ChecklistTemplate {
+public class ChecklistTemplate {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,8 +71,11 @@ class ChecklistTemplate {
 	protected ChecklistTemplate() {
 	}
 
-	ChecklistTemplate(Stage fromStage, Track track, int version, String title, List<ItemSpec> items, Instant createdAt,
-			Long createdBy, String changeNote) {
+	/**
+	 * A version of a track's checklist (version 1 for a new one; see {@link #revise}).
+	 */
+	public ChecklistTemplate(Stage fromStage, Track track, int version, String title, List<ItemSpec> items,
+			Instant createdAt, Long createdBy, String changeNote) {
 		this.fromStage = fromStage;
 		this.toStage = fromStage.next().orElseThrow();
 		this.track = track;
@@ -88,23 +95,23 @@ class ChecklistTemplate {
 		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	Stage getFromStage() {
+	public Stage getFromStage() {
 		return this.fromStage;
 	}
 
-	Stage getToStage() {
+	public Stage getToStage() {
 		return this.toStage;
 	}
 
-	Track getTrack() {
+	public Track getTrack() {
 		return this.track;
 	}
 
-	int getVersion() {
+	public int getVersion() {
 		return this.version;
 	}
 
@@ -124,7 +131,7 @@ class ChecklistTemplate {
 		return this.changeNote;
 	}
 
-	List<ItemSpec> specs() {
+	public List<ItemSpec> specs() {
 		return this.items.stream().map(TemplateItem::spec).toList();
 	}
 

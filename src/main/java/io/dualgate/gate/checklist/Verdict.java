@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.checklist;
 
 /**
  * The computed state of a checklist item; never typed in by a person.

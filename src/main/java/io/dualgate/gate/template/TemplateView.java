@@ -1,7 +1,8 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.time.Instant;
 
+import io.dualgate.gate.Track;
 import io.dualgate.portfolio.Stage;
 
 /**

@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
 
 /**
  * A track was signed with REJECT: the gate is closed.

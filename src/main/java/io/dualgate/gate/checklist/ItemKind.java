@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.checklist;
 
 /**
  * What kind of answer a checklist item takes.

@@ -1,10 +1,13 @@
-package io.dualgate.gate;
+package io.dualgate.gate.monitoring;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.dualgate.gate.Gates;
+import io.dualgate.gate.events.GateApproved;
+import io.dualgate.gate.events.GateRejected;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.record;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import org.springframework.context.ApplicationContext;
-
 import org.springframework.stereotype.Component;
 
 /**

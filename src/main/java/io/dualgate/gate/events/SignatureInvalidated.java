@@ -1,4 +1,6 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
+
+import io.dualgate.gate.Track;
 
 /**
  * A signature stopped being valid because what it signed changed.

@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
 
 /**
  * Both tracks of a gate hold valid approvals: the prototype moves on.

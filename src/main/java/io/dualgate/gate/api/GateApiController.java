@@ -1,8 +1,13 @@
-package io.dualgate.gate;
+package io.dualgate.gate.api;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.dualgate.gate.GateStatus;
+import io.dualgate.gate.GateView;
+import io.dualgate.gate.Gates;
+import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.Answer;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.NotFoundException;
 import jakarta.validation.Valid;

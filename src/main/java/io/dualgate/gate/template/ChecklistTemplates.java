@@ -1,12 +1,18 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.dualgate.audit.AuditLog;
+import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 
@@ -19,7 +25,7 @@ import org.springframework.validation.Errors;
  */
 @Service
 @Transactional(readOnly = true)
-class ChecklistTemplates {
+public class ChecklistTemplates {
 
 	private final ChecklistTemplateRepository templates;
 
@@ -33,11 +39,19 @@ class ChecklistTemplates {
 		this.clock = clock;
 	}
 
+	/**
+	 * The version in force for a transition's track: the one a gate opened now copies.
+	 */
+	public Optional<ChecklistTemplate> current(Stage fromStage, Track track) {
+		return this.templates.findFirstByFromStageAndTrackOrderByVersionDesc(fromStage, track);
+	}
+
 	List<ChecklistTemplate> all() {
 		return this.templates.findAllOrdered();
 	}
 
-	ChecklistTemplate get(long id) {
+	/** One version of a template, by its id. */
+	public ChecklistTemplate get(long id) {
 		return this.templates.findById(id).orElseThrow(() -> new NotFoundException("template.notFound", id));
 	}
 

@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
 
 /**
  * A gate was opened for a prototype's next transition.

@@ -1,4 +1,6 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
+
+import io.dualgate.gate.Track;
 
 /**
  * An item of a gate was answered (by a person, the API or new metric evidence).

@@ -1,5 +1,7 @@
-package io.dualgate.gate;
+package io.dualgate.gate.web;
 
+import io.dualgate.gate.Meaning;
+import io.dualgate.gate.SignCommand;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

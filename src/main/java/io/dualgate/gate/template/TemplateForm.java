@@ -1,9 +1,11 @@
-package io.dualgate.gate;
+package io.dualgate.gate.template;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.checklist.ItemKind;
+import io.dualgate.gate.checklist.ItemSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.checklist;
 
 import java.math.BigDecimal;
 

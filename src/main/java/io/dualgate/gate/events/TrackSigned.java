@@ -1,4 +1,7 @@
-package io.dualgate.gate;
+package io.dualgate.gate.events;
+
+import io.dualgate.gate.Meaning;
+import io.dualgate.gate.Track;
 
 /**
  * A track of a gate was signed.

@@ -1,10 +1,15 @@
-package io.dualgate.gate;
+package io.dualgate.gate.web;
 
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.dualgate.audit.AuditTrail;
+import io.dualgate.gate.GatePermissions;
+import io.dualgate.gate.GateStatus;
+import io.dualgate.gate.GateView;
+import io.dualgate.gate.Gates;
+import io.dualgate.gate.Meaning;
+import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.RuleViolationException;
@@ -37,14 +42,8 @@ class GateController {
 
 	private final Gates gates;
 
-	private final AuditTrail auditTrail;
-
-	private final GateRecordPdf pdf;
-
-	GateController(Gates gates, AuditTrail auditTrail, GateRecordPdf pdf) {
+	GateController(Gates gates) {
 		this.gates = gates;
-		this.auditTrail = auditTrail;
-		this.pdf = pdf;
 	}
 
 	@GetMapping("/gates")
@@ -190,31 +189,6 @@ class GateController {
 			.forEach((m) -> texts.put(m, this.gates.meaningText(track, m, LocaleContextHolder.getLocale())));
 		model.addAttribute("meaningTexts", texts);
 		return "gate/sign";
-	}
-
-	@GetMapping("/gates/{id}/record")
-	@PreAuthorize("isAuthenticated()")
-	String record(@PathVariable long id, Model model) {
-		model.addAllAttributes(recordModel(id));
-		return "gate/record";
-	}
-
-	@GetMapping("/gates/{id}/record.pdf")
-	@PreAuthorize("isAuthenticated()")
-	ResponseEntity<byte[]> recordPdf(@PathVariable long id) {
-		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in
-		// English.
-		byte[] body = this.pdf.render(recordModel(id), java.util.Locale.ENGLISH);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"gate-" + id + "-record.pdf\"")
-			.body(body);
-	}
-
-	private Map<String, Object> recordModel(long id) {
-		GateView gate = this.gates.get(id);
-		return Map.of("gate", gate, "tracks", Track.values(), "audit",
-				this.auditTrail.forEntity("gate", String.valueOf(id)));
 	}
 
 	/**

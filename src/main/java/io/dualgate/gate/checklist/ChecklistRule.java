@@ -1,4 +1,4 @@
-package io.dualgate.gate;
+package io.dualgate.gate.checklist;
 
 import java.net.URI;
 import java.util.Locale;
@@ -7,12 +7,12 @@ import java.util.Locale;
  * The checklist threshold rule: computes PASS, FAIL or OPEN (unanswered) for an item from
  * its answer. Nobody types a verdict in.
  */
-final class ChecklistRule {
+public final class ChecklistRule {
 
 	private ChecklistRule() {
 	}
 
-	static Verdict evaluate(ItemSpec spec, Answer answer) {
+	public static Verdict evaluate(ItemSpec spec, Answer answer) {
 		if (answer == null) {
 			return Verdict.OPEN;
 		}
