@@ -7,15 +7,14 @@ import io.dualgate.gate.events.GateRejected;
 import io.dualgate.gate.events.ItemAnswered;
 import io.dualgate.gate.events.SignatureInvalidated;
 import io.dualgate.gate.events.TrackSigned;
-import io.dualgate.portfolio.Portfolio;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every gate event to the audit trail, and moves the prototype on when a gate is
- * approved — synchronously, in the transaction of the change, so that all of it commits
- * or none of it does.
+ * Writes every gate event to the audit trail, synchronously, in the transaction of the
+ * change, so that the change and its audit row commit together or not at all.
  */
 @Component
 class GateAuditing {
@@ -24,11 +23,8 @@ class GateAuditing {
 
 	private final AuditLog auditLog;
 
-	private final Portfolio portfolio;
-
-	GateAuditing(AuditLog auditLog, Portfolio portfolio) {
+	GateAuditing(AuditLog auditLog) {
 		this.auditLog = auditLog;
-		this.portfolio = portfolio;
 	}
 
 	@EventListener
@@ -72,11 +68,10 @@ class GateAuditing {
 	}
 
 	@EventListener
+	@Order(0)
 	void on(GateApproved event) {
 		this.auditLog.recordAs(event.actor(), "GATE_APPROVED", ENTITY, event.gateId(),
 				AuditLog.values("status", GateStatus.OPEN), AuditLog.values("status", GateStatus.APPROVED), null);
-		this.portfolio.advance(event.prototypeId(), event.fromStage(), event.toStage(), event.decidedBy(), event.at(),
-				"dual-sign gate #" + event.gateId() + " approved");
 	}
 
 }

@@ -3,20 +3,15 @@ package io.dualgate.gate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.dualgate.gate.checklist.Answer;
-import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.template.ChecklistTemplate;
 import io.dualgate.gate.template.ChecklistTemplates;
 import io.dualgate.metrics.MetricReadings;
@@ -68,9 +63,12 @@ public class Gates {
 
 	private final TransactionTemplate readOnlyTransactions;
 
+	private final GateViews views;
+
 	Gates(GateRepository gates, ChecklistTemplates templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
-			Clock clock, PlatformTransactionManager transactionManager) {
+			Clock clock, PlatformTransactionManager transactionManager, GateViews views) {
+		this.views = views;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -298,45 +296,7 @@ public class Gates {
 	}
 
 	GateView toView(Gate gate) {
-		PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
-		Set<Long> ids = gate.getItems()
-			.stream()
-			.map(GateItem::getAnsweredBy)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet());
-		Map<Long, Person> answerers = ids.isEmpty() ? Map.of() : this.people.byIds(ids);
-		return new GateView(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(), gate.getFromStage(),
-				gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(), gate.getDecidedAt(),
-				gate.getDecisionReason(), gate.getVersion(),
-				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSlaHours(), this.clock.instant()),
-				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers));
-	}
-
-	private static TrackView track(Gate gate, Track track, Map<Long, Person> answerers) {
-		String hash = gate.contentHash(track);
-		List<ItemView> items = gate.items(track).stream().map((item) -> {
-			ItemSpec spec = item.spec();
-			Answer answer = item.answer();
-			Person by = (item.getAnsweredBy() != null) ? answerers.get(item.getAnsweredBy()) : null;
-			return new ItemView(spec.code(), spec.label(), spec.kind(), spec.unit(),
-					(spec.comparison() != null) ? spec.comparison().symbol() : null, spec.threshold(),
-					spec.thresholdText(), spec.blocking(), spec.metricKey(), (answer != null) ? answer.yes() : null,
-					(answer != null) ? answer.value() : null, (answer != null) ? answer.evidenceUrl() : null,
-					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
-					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict());
-		}).toList();
-		List<SignatureView> signatures = gate.getSignatures()
-			.stream()
-			.filter((s) -> s.getTrack() == track)
-			.map((s) -> s.toView(hash))
-			.toList();
-		SignatureView valid = signatures.stream().filter(SignatureView::valid).findFirst().orElse(null);
-		return new TrackView(track, gate.templateId(track), gate.templateVersion(track), items, hash,
-				gate.failingBlockingItems(track), valid, signatures);
-	}
-
-	static <T> Map<Long, T> byId(Collection<T> values, Function<T, Long> id) {
-		return values.stream().collect(Collectors.toMap(id, Function.identity()));
+		return this.views.of(gate);
 	}
 
 }
