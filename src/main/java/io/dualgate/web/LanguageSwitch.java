@@ -1,30 +1,38 @@
 package io.dualgate.web;
 
+import java.util.Map;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The layout's language link: the page the person is on, with its query kept (a filtered
- * list keeps its filter) and only {@code lang} replaced.
+ * list keeps its filter) and only {@code lang} replaced. Exposed to templates as the
+ * request attribute {@value #ATTRIBUTE} (a map from language tag to link), set before
+ * every handler, error pages included (Thymeleaf does not allow calling beans from a link
+ * attribute).
  */
-@Component("languageSwitch")
-public class LanguageSwitch {
+@Component
+class LanguageSwitch implements WebMvcConfigurer, HandlerInterceptor {
 
-	/**
-	 * A relative link to the current page in {@code language} ({@code en},
-	 * {@code zh-CN}).
-	 */
-	public String url(String language) {
-		ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
-		if (attributes == null) {
-			return "?lang=" + language;
-		}
-		return url(attributes.getRequest(), language);
+	static final String ATTRIBUTE = "languageLinks";
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		request.setAttribute(ATTRIBUTE, Map.of("en", url(request, "en"), "zh", url(request, "zh-CN")));
+		return true;
 	}
 
 	static String url(HttpServletRequest request, String language) {

@@ -18,7 +18,7 @@ class LanguageSwitchTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/prototypes");
 		request.setQueryString("stage=POC&q=%E9%A3%8E%E9%99%A9&lang=en&page=2");
 		assertThat(LanguageSwitch.url(request, "zh-CN"))
-			.isEqualTo("/prototypes?stage=POC&q=%E9%A3%8E%E9%99%A9&lang=zh-CN&page=2");
+			.isEqualTo("/prototypes?stage=POC&q=%E9%A3%8E%E9%99%A9&page=2&lang=zh-CN");
 	}
 
 	@Test
