@@ -16,7 +16,9 @@
       }
       new Chart(canvas, {
         type: 'line',
-        data: { datasets: [{ data: points, borderColor: '#1b3a5c', borderWidth: 1.5, pointRadius: 0, fill: false }] },
+        data: { datasets: [{ data: points, borderColor: '#1b3a5c', backgroundColor: '#1b3a5c', borderWidth: 1.5, fill: false,
+          // a dot on the latest value, so that a single observation still shows
+          pointRadius: function (c) { return c.dataIndex === points.length - 1 ? 2 : 0; } }] },
         options: {
           animation: false, responsive: false, events: [],
           plugins: { legend: { display: false }, tooltip: { enabled: false } },
