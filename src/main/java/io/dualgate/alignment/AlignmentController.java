@@ -174,10 +174,12 @@ class AlignmentController {
 				datasets.add(Map.of("track", track, "label", message("alignment.gates.track." + track, locale),
 						"medians", medians));
 			}
+			// the configured SLA (dualgate.gate.sla-hours), not a constant
 			data.put("gates",
-					Map.of("months", months, "datasets", datasets, "target", GatePerformanceFigures.TARGET_HOURS,
-							"targetLabel", message("alignment.gates.chart.target", locale), "axis",
-							message("alignment.gates.chart.axis", locale)));
+					Map.of("months", months, "datasets", datasets, "target", gates.slaHours(), "targetLabel",
+							this.messages.getMessage("alignment.gates.chart.targetSla",
+									new Object[] { gates.slaHours() }, locale),
+							"axis", message("alignment.gates.chart.axis", locale)));
 		}
 		MaturityGrid grid = report.maturityGrid();
 		if (grid != null) {

@@ -75,11 +75,11 @@ record PortfolioFlow(Map<Stage, Long> currentByStage, Map<Stage, Long> reachedBy
 		return (this.medianWeeksToPoc != null) ? this.medianWeeksToPoc <= WEEKS_TO_POC_DUAL_TRACK : null;
 	}
 
-	double weeksToPocDualTrack() {
+	public double weeksToPocDualTrack() {
 		return WEEKS_TO_POC_DUAL_TRACK;
 	}
 
-	double weeksToPocTraditional() {
+	public double weeksToPocTraditional() {
 		return WEEKS_TO_POC_TRADITIONAL;
 	}
 

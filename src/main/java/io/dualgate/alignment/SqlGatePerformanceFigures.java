@@ -6,14 +6,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.dualgate.alignment.GatePerformanceFigures.GatePerformance.DeliveryScore;
 import io.dualgate.alignment.GatePerformanceFigures.GatePerformance.ExplorationScore;
 import io.dualgate.alignment.GatePerformanceFigures.GatePerformance.OverdueGate;
 import io.dualgate.alignment.GatePerformanceFigures.GatePerformance.Row;
+import io.dualgate.alignment.GatePerformanceFigures.GatePerformance.Transition;
+import io.dualgate.gate.GateProperties;
+import io.dualgate.portfolio.Stage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,11 +34,19 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 
 	static final String GATE = "GATE";
 
-	/** Gates opened in the window on prototypes of the filter. */
+	/** The stages a gate can leave, each with its configured SLA as a parameter. */
+	private static final List<Stage> FROM_STAGES = List.of(Stage.PROTOTYPE, Stage.POC, Stage.PILOT);
+
+	/**
+	 * Gates opened in the window on prototypes of the filter, each with the configured
+	 * SLA of its transition.
+	 */
 	private static final String GATES = """
 			with g as (
-			    select g.id, g.prototype_id, g.opened_at, g.decided_at,
-			           to_char(g.opened_at at time zone 'UTC', 'YYYY-MM') as month
+			    select g.id, g.prototype_id, g.opened_at, g.decided_at, g.from_stage, g.to_stage,
+			           to_char(g.opened_at at time zone 'UTC', 'YYYY-MM') as month,
+			           case g.from_stage when 'PROTOTYPE' then :slaPROTOTYPE when 'POC' then :slaPOC
+			                             when 'PILOT' then :slaPILOT else :slaDefault end as sla
 			    from gate g join prototype p on p.id = g.prototype_id
 			    where g.opened_at >= :from and g.opened_at < :toExclusive
 			      and (cast(:vertical as varchar) is null or p.vertical = cast(:vertical as varchar))
@@ -41,28 +55,30 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 
 	private final JdbcClient jdbc;
 
-	SqlGatePerformanceFigures(JdbcClient jdbc) {
+	private final GateProperties sla;
+
+	SqlGatePerformanceFigures(JdbcClient jdbc, GateProperties sla) {
 		this.jdbc = jdbc;
+		this.sla = sla;
 	}
 
 	@Override
 	public Optional<GatePerformance> compute(AlignmentFilter filter, Instant now) {
 		List<Row> all = bind(GATES + """
 				, durations as (
-				    select month, 'GATE' as track, extract(epoch from decided_at - opened_at) / 3600.0 as hours
+				    select month, 'GATE' as track, sla, extract(epoch from decided_at - opened_at) / 3600.0 as hours
 				    from g where decided_at is not null
 				    union all
-				    select g.month, s.track, extract(epoch from s.signed_at - g.opened_at) / 3600.0
+				    select g.month, s.track, g.sla, extract(epoch from s.signed_at - g.opened_at) / 3600.0
 				    from g join gate_signature s on s.gate_id = g.id and s.valid)
 				select month, track, count(*) as n,
 				       percentile_cont(0.5) within group (order by hours) as median,
 				       percentile_cont(0.9) within group (order by hours) as p90,
-				       100.0 * count(*) filter (where hours <= :target) / count(*) as within_target,
+				       100.0 * count(*) filter (where hours <= sla) / count(*) as within_target,
 				       100.0 * count(*) filter (where hours <= :late) / count(*) as within_late
 				from durations
 				group by grouping sets ((track), (month, track))
-				order by month nulls first, track""", filter).param("target", TARGET_HOURS)
-			.param("late", LATE_HOURS)
+				order by month nulls first, track""", filter).param("late", BEFORE_DUAL_TRACK_HOURS)
 			.query((rs, i) -> new Row(rs.getString("month"), rs.getString("track"), rs.getLong("n"),
 					nullable(rs, "median"), nullable(rs, "p90"), nullable(rs, "within_target"),
 					nullable(rs, "within_late")))
@@ -83,9 +99,33 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 			.map(Row::track)
 			.orElse(null);
 		List<Row> rows = all.stream().filter((row) -> row.month() != null).toList();
-		return Optional.of(new GatePerformance(gate.n(), gate.medianHours(), gate.p90Hours(), gate.within48hPct(),
-				gate.within72hPct(), overdue.size(), tracks, bottleneck, rows, overdue, explorationPms(filter),
-				deliveryPms(filter)));
+		return Optional.of(new GatePerformance(gate.n(), gate.medianHours(), gate.p90Hours(), gate.withinSlaPct(),
+				gate.within72hPct(), overdue.size(), this.sla.slaHours(), transitions(filter), tracks, bottleneck, rows,
+				overdue, explorationPms(filter), deliveryPms(filter)));
+	}
+
+	/** Every transition with its configured SLA, and the decided gates against it. */
+	private List<Transition> transitions(AlignmentFilter filter) {
+		Map<String, Transition> measured = new HashMap<>();
+		bind(GATES + """
+				select from_stage, to_stage, sla, count(*) as n,
+				       percentile_cont(0.5) within group (order by extract(epoch from decided_at - opened_at)) / 3600.0
+				           as median,
+				       100.0 * count(*) filter (where decided_at - opened_at <= sla * interval '1 hour') / count(*)
+				           as within_sla
+				from g where decided_at is not null
+				group by from_stage, to_stage, sla""", filter)
+			.query((rs, i) -> new Transition(rs.getString("from_stage"), rs.getString("to_stage"), rs.getInt("sla"),
+					rs.getLong("n"), nullable(rs, "median"), nullable(rs, "within_sla")))
+			.list()
+			.forEach((row) -> measured.put(row.fromStage(), row));
+		List<Transition> transitions = new ArrayList<>();
+		for (Stage from : FROM_STAGES) {
+			Stage to = from.next().orElseThrow();
+			transitions.add(measured.getOrDefault(from.name(),
+					new Transition(from.name(), to.name(), this.sla.slaHoursFor(from), 0, null, null)));
+		}
+		return transitions;
 	}
 
 	/** Open gates past their SLA now, whenever they were opened. */
@@ -162,7 +202,11 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 	}
 
 	private JdbcClient.StatementSpec bind(String sql, AlignmentFilter filter) {
-		return this.jdbc.sql(sql)
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		for (Stage from : FROM_STAGES) {
+			statement = statement.param("sla" + from.name(), this.sla.slaHoursFor(from));
+		}
+		return statement.param("slaDefault", this.sla.slaHours())
 			.param("from", Timestamp.from(filter.from().atStartOfDay().toInstant(ZoneOffset.UTC)))
 			.param("toExclusive",
 					Timestamp.from(filter.to().plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)))

@@ -1,22 +1,30 @@
 package io.dualgate.metrics;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.PrototypePageSection;
 import io.dualgate.portfolio.PrototypeView;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Evidence on the prototype page: the latest value of every metric, the form to record
- * one and the prototype's kill criteria, flagged when met.
+ * Evidence on the prototype page: the latest value of every metric with its trend over
+ * the last 90 days (a small line per metric, the figures in a table a click away), the
+ * form to record one and the prototype's kill criteria, flagged when met.
  */
 @Component
 class MetricsSection implements PrototypePageSection {
@@ -25,7 +33,12 @@ class MetricsSection implements PrototypePageSection {
 
 	private final KillCriteria killCriteria;
 
+	/** How far back the trend lines reach. */
+	static final int TREND_DAYS = 90;
+
 	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	MetricsSection(Metrics metrics, KillCriteria killCriteria, Clock clock) {
 		this.metrics = metrics;
@@ -55,7 +68,23 @@ class MetricsSection implements PrototypePageSection {
 		model.addAttribute("killCriteria", criteria);
 		model.addAttribute("killCriterionMet", criteria.stream().anyMatch(KillCriteria.Criterion::met));
 		model.addAttribute("mayRecordEvidence", Metrics.mayRecord(viewer, prototype));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		LocalDate today = LocalDate.now(this.clock);
+		model.addAttribute("today", today);
+		List<Metrics.ObservationView> recent = this.metrics.observations(prototype.key(), null,
+				today.minusDays(TREND_DAYS - 1), today);
+		Map<String, List<Object[]>> trends = new LinkedHashMap<>();
+		Map<LocalDate, Map<String, BigDecimal>> trendTable = new TreeMap<>(Comparator.reverseOrder());
+		for (Metrics.ObservationView o : recent) {
+			trends.computeIfAbsent(o.metric(), (key) -> new ArrayList<>())
+				.add(new Object[] { o.date().toString(), o.value() });
+			trendTable.computeIfAbsent(o.date(), (day) -> new HashMap<>()).put(o.metric(), o.value());
+		}
+		Map<String, String> trendJson = new HashMap<>();
+		trends.forEach((key, points) -> trendJson.put(key, this.json.writeValueAsString(points)));
+		model.addAttribute("trends", trendJson);
+		model.addAttribute("trendTable", trendTable);
+		model.addAttribute("trendMetrics",
+				definitions.stream().map(MetricDefinition::key).filter(trends::containsKey).toList());
 	}
 
 }

@@ -17,14 +17,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.dualgate.IntegrationTest;
+import io.dualgate.alignment.GatePerformanceFigures.GatePerformance;
+import io.dualgate.gate.GateProperties;
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
+import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +66,7 @@ class AlignmentGateAndGridTests {
 	Clock clock;
 
 	@Autowired
-	DashboardCache cache;
+	DashboardDataVersion dataVersion;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -125,7 +130,8 @@ class AlignmentGateAndGridTests {
 				within(1e-9));
 		assertThat(gates.get("p90HoursToDecision").asDouble()).isCloseTo(percentile(decisionHours, 0.9), within(1e-9));
 		assertThat(percentile(decisionHours, 0.9)).isCloseTo(92.0, within(1e-9));
-		assertThat(gates.get("decidedWithin48hPct").asDouble()).isCloseTo(share(decisionHours, 48), within(1e-9));
+		assertThat(gates.get("slaHours").asInt()).isEqualTo(48);
+		assertThat(gates.get("decidedWithinSlaPct").asDouble()).isCloseTo(share(decisionHours, 48), within(1e-9));
 		assertThat(gates.get("decidedWithin72hPct").asDouble()).isCloseTo(share(decisionHours, 72), within(1e-9));
 		assertThat(gates.get("openOverdue").asLong()).isEqualTo(1);
 		assertThat(gates.get("overdue").get(0).get("gateId").asLong()).isEqualTo(overdue);
@@ -258,25 +264,69 @@ class AlignmentGateAndGridTests {
 	void dataVersionMovesWithEveryChangeTheDashboardReadsButNotWithLoginCounters() {
 		// PostgreSQL keeps microseconds (and rounds): compare at the precision it stores.
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-		long before = this.cache.state(now).version();
+		long before = this.dataVersion.state(now).version();
 		long prototype = this.fixtures.prototype(AlignmentFixtures.uniqueVertical(), "PROTOTYPE",
 				now.minus(Duration.ofDays(10)));
-		long afterPrototype = this.cache.state(now).version();
+		long afterPrototype = this.dataVersion.state(now).version();
 		assertThat(afterPrototype).isGreaterThan(before);
 		// a gate opened 47 h ago with a 48 h SLA becomes overdue in an hour: cached
 		// figures expire then
 		Instant opened = now.minus(Duration.ofHours(47));
 		gate(prototype, opened, 48, "OPEN", null);
-		DashboardCache.State state = this.cache.state(now);
+		DashboardDataVersion.State state = this.dataVersion.state(now);
 		assertThat(state.version()).isGreaterThan(afterPrototype);
 		assertThat(state.validUntil()).isBeforeOrEqualTo(opened.plus(Duration.ofHours(48)));
 		this.jdbc.sql(
 				"update app_user set failed_attempts = failed_attempts, full_name = full_name where username = 'admin'")
 			.update();
-		assertThat(this.cache.state(now).version()).isEqualTo(state.version());
-		this.cache.compact();
-		assertThat(this.cache.state(now).version()).isEqualTo(state.version());
-		assertThat(this.cache.state(now).logRows()).isLessThanOrEqualTo(2);
+		assertThat(this.dataVersion.state(now).version()).isEqualTo(state.version());
+		this.dataVersion.compact();
+		assertThat(this.dataVersion.state(now).version()).isEqualTo(state.version());
+		assertThat(this.dataVersion.state(now).logRows()).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void decisionsAreMeasuredAgainstTheConfiguredSlaOfTheirTransition() {
+		// what dualgate.gate.sla-hours=24 and dualgate.gate.sla-hours-by-stage.POC=36
+		// bind to
+		GateProperties sla = new Binder(new MapConfigurationPropertySource(
+				Map.of("dualgate.gate.sla-hours", "24", "dualgate.gate.sla-hours-by-stage.POC", "36")))
+			.bind("dualgate.gate", GateProperties.class)
+			.get();
+		assertThat(sla.slaHoursFor(Stage.PROTOTYPE)).isEqualTo(24);
+		assertThat(sla.slaHoursFor(Stage.POC)).isEqualTo(36);
+		String vertical = AlignmentFixtures.uniqueVertical();
+		Instant now = this.clock.instant();
+		Instant registered = now.minus(Duration.ofDays(200));
+		Instant base = now.minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.HOURS);
+		// prototype -> POC: 20 h (within 24), 30 h (over 24); POC -> pilot: 30 h (within
+		// 36), 40 h (over 36). Against the default 48 h all four would be within.
+		gate(this.fixtures.prototype(vertical, "PROTOTYPE", registered), "PROTOTYPE", "POC", base, "APPROVED", 20);
+		gate(this.fixtures.prototype(vertical, "PROTOTYPE", registered), "PROTOTYPE", "POC", base, "APPROVED", 30);
+		gate(this.fixtures.prototype(vertical, "POC", registered), "POC", "PILOT", base, "APPROVED", 30);
+		gate(this.fixtures.prototype(vertical, "POC", registered), "POC", "PILOT", base, "REJECTED", 40);
+		AlignmentFilter filter = AlignmentFilter.of(null, null, null, vertical, null, this.clock);
+
+		GatePerformance configured = new SqlGatePerformanceFigures(this.jdbc, sla).compute(filter, now).orElseThrow();
+		assertThat(configured.slaHours()).isEqualTo(24);
+		assertThat(configured.decidedWithinSlaPct()).isCloseTo(50.0, within(1e-9));
+		Map<String, GatePerformance.Transition> transitions = new TreeMap<>();
+		configured.transitions().forEach((t) -> transitions.put(t.fromStage(), t));
+		assertThat(transitions.keySet()).containsExactlyInAnyOrder("PROTOTYPE", "POC", "PILOT");
+		assertThat(transitions.get("PROTOTYPE").slaHours()).isEqualTo(24);
+		assertThat(transitions.get("PROTOTYPE").decided()).isEqualTo(2);
+		assertThat(transitions.get("PROTOTYPE").withinSlaPct()).isCloseTo(50.0, within(1e-9));
+		assertThat(transitions.get("POC").slaHours()).isEqualTo(36);
+		assertThat(transitions.get("POC").medianHours()).isCloseTo(35.0, within(1e-9));
+		assertThat(transitions.get("POC").withinSlaPct()).isCloseTo(50.0, within(1e-9));
+		assertThat(transitions.get("PILOT").slaHours()).isEqualTo(24);
+		assertThat(transitions.get("PILOT").decided()).isZero();
+
+		GatePerformance defaults = new SqlGatePerformanceFigures(this.jdbc, new GateProperties(48, Map.of()))
+			.compute(filter, now)
+			.orElseThrow();
+		assertThat(defaults.slaHours()).isEqualTo(48);
+		assertThat(defaults.decidedWithinSlaPct()).isCloseTo(100.0, within(1e-9));
 	}
 
 	@Test
@@ -293,6 +343,13 @@ class AlignmentGateAndGridTests {
 	}
 
 	// --- helpers
+
+	private long gate(long prototypeId, String from, String to, Instant openedAt, String status,
+			int decidedAfterHours) {
+		long id = gate(prototypeId, openedAt, 48, status, decidedAfterHours);
+		this.jdbc.sql("update gate set from_stage = ?, to_stage = ? where id = ?").params(from, to, id).update();
+		return id;
+	}
 
 	private long gate(long prototypeId, Instant openedAt, int slaHours, String status, Integer decidedAfterHours) {
 		long technical = template("TECHNICAL");

@@ -115,6 +115,21 @@ public abstract class BrowserTest {
 		}
 	}
 
+	/**
+	 * Makes the page area exactly {@code width} x {@code height} CSS pixels (a laptop's
+	 * first screen), whatever the window decorations.
+	 */
+	protected void viewport(int width, int height) {
+		((ChromeDriver) this.browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	/** Opens every {@code <details>} on the page, so that collapsed tables show. */
+	protected void openAllDetails() {
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
+	}
+
 	/** Opens a path of the application under test, e.g. {@code open("/prototypes")}. */
 	protected void open(String path) {
 		this.browser.get(url(path));
@@ -134,6 +149,9 @@ public abstract class BrowserTest {
 
 	protected void logInAs(String demoUser) {
 		logIn(demoUser, DEMO_PASSWORD);
+		// the click's page load may still be the login page's: wait for the next one
+		new WebDriverWait(this.browser, Duration.ofSeconds(15))
+			.until((driver) -> !driver.getCurrentUrl().contains("/login"));
 		assertThat(this.browser.getCurrentUrl()).doesNotContain("/login");
 	}
 

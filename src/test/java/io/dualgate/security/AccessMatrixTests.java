@@ -132,6 +132,9 @@ class AccessMatrixTests {
 			entry("GET /observations/upload", PMS_AND_ADMIN), entry("POST /observations/upload", PMS_AND_ADMIN),
 			entry("POST /api/v1/observations", PMS_AND_ADMIN),
 			entry("GET /api/v1/prototypes/{key}/observations", SIGNED_IN),
+			// ux: a prototype's observations for people in the browser (CSV, JSON)
+			entry("GET /prototypes/{key}/observations.csv", SIGNED_IN),
+			entry("GET /prototypes/{key}/observations.json", SIGNED_IN),
 			entry("POST /prototypes/{key}/kill-criteria", OWN_PROTOTYPE), entry("GET /kill-criteria", SIGNED_IN),
 			entry("POST /kill-criteria/evaluate", ADMIN_ONLY), entry("GET /prototypes/{key}/pocs/new", OWN_DELIVERY),
 			entry("POST /prototypes/{key}/pocs/new", OWN_DELIVERY),
