@@ -1,9 +1,12 @@
 package io.dualgate.gate.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
 import io.dualgate.gate.GateView;
@@ -16,6 +19,7 @@ import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +46,11 @@ class GateController {
 
 	private final Gates gates;
 
-	GateController(Gates gates) {
+	private final List<GatePageSection> sections;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections) {
 		this.gates = gates;
+		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
 	@GetMapping("/gates")
@@ -88,6 +95,8 @@ class GateController {
 		model.addAttribute("canAnswer", canAnswer);
 		model.addAttribute("canSign", canSign);
 		model.addAttribute("tracks", Track.values());
+		this.sections.forEach((section) -> section.populate(gate, me, model));
+		model.addAttribute("sections", this.sections.stream().map(GatePageSection::fragment).toList());
 		return "gate/detail";
 	}
 
