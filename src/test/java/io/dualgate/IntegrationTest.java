@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A whole DualGate on real PostgreSQL (with the demo data), driven through MockMvc. All
- * tests with this annotation share one application context and one database.
+ * tests with this annotation share one application context and one database. E-mail goes
+ * to a real SMTP server in the test JVM ({@link TestSmtp}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "spring.mail.host=127.0.0.1")
 @AutoConfigureMockMvc
-@Import(TestcontainersConfiguration.class)
+@Import({ TestcontainersConfiguration.class, MailTestConfiguration.class })
 public @interface IntegrationTest {
 
 }

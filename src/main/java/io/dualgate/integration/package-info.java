@@ -3,7 +3,7 @@
  * Webhooks scheme (or Slack's incoming-webhook format), retried with backoff for about a
  * day, and the log of every attempt.
  */
-@ApplicationModule(displayName = "Webhooks", allowedDependencies = { "audit", "gate :: events", "metrics",
+@ApplicationModule(displayName = "Webhooks", allowedDependencies = { "audit", "gate", "gate :: events", "metrics",
 		"notifications", "people", "portfolio", "shared", "web" })
 package io.dualgate.integration;
 
