@@ -60,7 +60,7 @@ class DelegatedSigningTests {
 	AuditTrail auditTrail;
 
 	@Test
-	void aDelegateSignsOnBehalfForAWeekButNeverBothTracks() {
+	void aDelegateSignsOnBehalfForAWeekButNeverBothTracks() throws Exception {
 		String pmA = this.fixtures.person("pma", Role.EXPLORATION_PM);
 		String deliverer = this.fixtures.person("dlv", Role.DELIVERY_PM);
 		// B holds both roles and is the prototype's Delivery PM as well: the four-eyes
@@ -160,7 +160,7 @@ class DelegatedSigningTests {
 	}
 
 	@Test
-	void theDatabaseRefusesOnePersonOnBothTracksThroughADelegation() {
+	void theDatabaseRefusesOnePersonOnBothTracksThroughADelegation() throws Exception {
 		String pmA = this.fixtures.person("pma", Role.EXPLORATION_PM);
 		String pmB = this.fixtures.person("pmb", Role.EXPLORATION_PM);
 		String key = this.fixtures.prototype(pmA, "deliverer");
