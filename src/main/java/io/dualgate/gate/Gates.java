@@ -321,8 +321,8 @@ public class Gates {
 	@Scheduled(cron = "${dualgate.evidence.expiry-cron:0 5 * * * *}", zone = "UTC")
 	@SchedulerLock(name = "gate-evidence-expiry", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
 	@Transactional
-	public int expireLapsedEvidence() {
-		return expireLapsedEvidence(LocalDate.now(this.clock));
+	public void expireLapsedEvidence() {
+		expireLapsedEvidence(LocalDate.now(this.clock));
 	}
 
 	@Transactional

@@ -193,6 +193,13 @@ public class Delegations {
 	@Scheduled(cron = "${dualgate.delegations.expiry-cron:0 */5 * * * *}", zone = "UTC")
 	@SchedulerLock(name = "delegation-expiry", lockAtMostFor = "PT4M", lockAtLeastFor = "PT5S")
 	@Transactional
+	public void recordExpiriesOnSchedule() {
+		recordExpiries();
+	}
+
+	/**
+	 * @return how many ended delegations were written to the audit trail */
+	@Transactional
 	public int recordExpiries() {
 		Instant now = this.clock.instant();
 		List<Delegation> expired = this.delegations.findExpiredUnrecorded(now);

@@ -52,8 +52,8 @@ class AgreementExpiry implements EvidenceCalendar {
 	@Scheduled(cron = "${dualgate.evidence.expiry-cron:0 5 * * * *}", zone = "UTC")
 	@SchedulerLock(name = "poc-agreement-expiry", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
 	@Transactional
-	public int expireLapsedAgreements() {
-		return expireLapsedAgreements(LocalDate.now(this.clock));
+	public void expireLapsedAgreements() {
+		expireLapsedAgreements(LocalDate.now(this.clock));
 	}
 
 	/** Expires the signed agreements whose last valid day is before {@code today}. */

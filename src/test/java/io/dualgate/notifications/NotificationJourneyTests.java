@@ -109,7 +109,7 @@ class NotificationJourneyTests {
 		assertThat(list).bodyJson()
 			.extractingPath("$.notifications[*].gateId")
 			.asArray()
-			.containsExactly(second, first);
+			.containsExactly((int) second, (int) first);
 		assertThat(list).bodyJson().extractingPath("$.unread").isEqualTo(2);
 
 		long mine = notificationOf(explorer);
