@@ -198,7 +198,8 @@ public class Delegations {
 	}
 
 	/**
-	 * @return how many ended delegations were written to the audit trail */
+	 * @return how many ended delegations were written to the audit trail
+	 */
 	@Transactional
 	public int recordExpiries() {
 		Instant now = this.clock.instant();
