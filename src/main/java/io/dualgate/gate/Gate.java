@@ -324,7 +324,7 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		boolean changed = false;
 		for (GateItem item : this.items) {
 			if (item.evidenceLapsed(today)) {
-				changed |= expire(item, item.getEvidenceValidUntil(), at);
+				changed |= expire(item, item.getEvidenceValidUntil(), at, true);
 			}
 		}
 		return changed;
@@ -342,13 +342,14 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		boolean changed = false;
 		for (GateItem item : this.items) {
 			if (link.strip().equals(item.getEvidenceUrl())) {
-				changed |= expire(item, validUntil, at);
+				// the evidence's own expiry is announced where it is kept
+				changed |= expire(item, validUntil, at, false);
 			}
 		}
 		return changed;
 	}
 
-	private boolean expire(GateItem item, LocalDate validUntil, Instant at) {
+	private boolean expire(GateItem item, LocalDate validUntil, Instant at, boolean announce) {
 		String before = item.answerText();
 		if (!item.expire(validUntil)) {
 			return false;
@@ -357,9 +358,10 @@ class Gate extends AbstractAggregateRoot<Gate> {
 				"evidence expired on " + validUntil + ": " + item.getCode());
 		registerEvent(new ItemAnswered(this.id, item.getTrack(), item.getCode(), before,
 				"evidence expired on " + validUntil, "evidence-expiry", "evidence-expiry", at));
-		registerEvent(new io.dualgate.portfolio.EvidenceExpired(this.prototypeId, "gate-item:" + item.getId(),
-				item.getCode(), item.getEvidenceUrl(), validUntil,
-				(item.getAnsweredBy() != null) ? item.getAnsweredBy() : null, "/gates/" + this.id));
+		if (announce) {
+			registerEvent(new io.dualgate.portfolio.EvidenceExpired(this.prototypeId, "gate-item:" + item.getId(),
+					item.getCode(), item.getEvidenceUrl(), validUntil, item.getAnsweredBy(), "/gates/" + this.id));
+		}
 		touch(at);
 		return true;
 	}

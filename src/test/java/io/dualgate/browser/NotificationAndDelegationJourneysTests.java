@@ -114,8 +114,9 @@ class NotificationAndDelegationJourneysTests extends BrowserTest {
 		click(By.linkText("中文"));
 		assertThat(this.browser.findElement(By.id("signature-TECHNICAL")).getText())
 			.contains("由 Journey " + pmB + " 代 Journey " + pmA + " 签署");
-		open("/profile");
-		assertThat(pageText()).contains("签署授权");
+		screenshot("gate-signed-on-behalf-zh");
+		open("/profile#delegations");
+		assertThat(this.browser.findElement(By.id("delegations")).getText()).contains("签署授权", "生效中");
 		finish("delegation-profile-zh");
 	}
 
