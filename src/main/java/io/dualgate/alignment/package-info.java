@@ -2,7 +2,8 @@
  * The executive alignment dashboard: technical vs business metric pairs, portfolio flow,
  * exports.
  */
-@ApplicationModule(displayName = "Alignment dashboard", allowedDependencies = { "audit", "portfolio", "shared", "web" })
+@ApplicationModule(displayName = "Alignment dashboard",
+		allowedDependencies = { "audit", "notifications", "portfolio", "shared", "web" })
 package io.dualgate.alignment;
 
 import org.springframework.modulith.ApplicationModule;

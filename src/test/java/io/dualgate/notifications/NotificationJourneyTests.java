@@ -8,6 +8,8 @@ import io.dualgate.IntegrationTest;
 import io.dualgate.TestSmtp;
 import io.dualgate.gate.GateFixtures;
 import io.dualgate.gate.GateView;
+import io.dualgate.gate.Meaning;
+import io.dualgate.gate.Track;
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.Role;
 import jakarta.mail.Message;
@@ -46,6 +48,12 @@ class NotificationJourneyTests {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Test
 	void openingAGateReachesBothPmsInTheirLanguageAndTheBellCountsIt() throws Exception {
@@ -149,6 +157,74 @@ class NotificationJourneyTests {
 				this.mvc.get().uri("/notifications?unread=true").with(user(this.fixtures.login(explorer))).exchange())
 			.bodyText()
 			.contains("No notifications here.");
+	}
+
+	@Test
+	void anApprovedGateTellsBothPmsAndWhoeverOpenedItOnceAndTheWaitingSignerIsAskedFirst() {
+		String explorer = this.fixtures.person("vexp", Role.EXPLORATION_PM);
+		String deliverer = this.fixtures.person("vdel", Role.DELIVERY_PM);
+		long gateId = this.fixtures.open(this.fixtures.prototype(explorer, deliverer), deliverer).id();
+		this.fixtures.answerPassing(gateId, Track.TECHNICAL, explorer);
+		this.fixtures.answerPassing(gateId, Track.COMMERCIAL, deliverer);
+		this.fixtures.sign(gateId, Track.TECHNICAL, explorer, Meaning.APPROVE, null);
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(deliverer, "AWAITING_SIGNATURE") == 1);
+		assertThat(count(explorer, "AWAITING_SIGNATURE")).isZero();
+		this.fixtures.sign(gateId, Track.COMMERCIAL, deliverer, Meaning.APPROVE, null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> count(explorer, "GATE_APPROVED") == 1 && count(deliverer, "GATE_APPROVED") == 1);
+		assertThat(this.mvc.get().uri("/notifications").with(user(this.fixtures.login(explorer))).exchange()).bodyText()
+			.contains("Gate #" + gateId + " is approved");
+	}
+
+	@Test
+	void theProfileSetsHowEachTypeReachesThePerson() {
+		String explorer = this.fixtures.person("pexp", Role.EXPLORATION_PM);
+		String deliverer = this.fixtures.person("pdel", Role.DELIVERY_PM);
+		assertThat(this.mvc.get().uri("/profile").with(user(this.fixtures.login(deliverer))).exchange()).bodyText()
+			.contains("id=\"notification-preferences\"", "In the app and in the daily digest e-mail");
+		assertThat(this.mvc.post()
+			.uri("/profile/notifications")
+			.param("delivery.GATE_OPENED", "IN_APP")
+			.with(user(this.fixtures.login(deliverer)))
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(this.mvc.post()
+			.uri("/profile/notifications")
+			.param("delivery.GATE_OPENED", "BY_PIGEON")
+			.with(user(this.fixtures.login(deliverer)))
+			.with(csrf())).hasStatus3xxRedirection();
+		this.fixtures.open(this.fixtures.prototype(explorer, deliverer), explorer);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> count(deliverer, "GATE_OPENED") == 1 && mailsTo(explorer).size() == 1);
+		assertThat(
+				this.jdbc.sql("select email_status from notification where recipient_id = ? and type = 'GATE_OPENED'")
+					.param(this.fixtures.userId(deliverer))
+					.query(String.class)
+					.single())
+			.isEqualTo("NONE");
+		assertThat(mailsTo(deliverer)).isEmpty();
+	}
+
+	@Test
+	void aMetKillCriterionTellsThePrototypesPms() {
+		String explorer = this.fixtures.person("kexp", Role.EXPLORATION_PM);
+		String deliverer = this.fixtures.person("kdel", Role.DELIVERY_PM);
+		String key = this.fixtures.prototype(explorer, deliverer);
+		long prototypeId = this.jdbc.sql("select id from prototype where key = ?")
+			.param(key)
+			.query(Long.class)
+			.single();
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new io.dualgate.metrics.KillCriterionMet(System.nanoTime(), prototypeId, key,
+					"Prototype " + key, "task_completion_rate_pct < 85 for 7 days", java.time.Instant.now())));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> count(explorer, "KILL_CRITERION_MET") == 1 && count(deliverer, "KILL_CRITERION_MET") == 1);
+	}
+
+	long count(String username, String type) {
+		return this.jdbc.sql("select count(*) from notification where recipient_id = ? and type = ?")
+			.params(this.fixtures.userId(username), type)
+			.query(Long.class)
+			.single();
 	}
 
 	long unread(String username) {

@@ -65,7 +65,9 @@ class TwoNodesTests {
 				"--dualgate.ops.housekeeping.cron=*/2 * * * * *", "--dualgate.ops.housekeeping.lock-at-least-for=PT1S",
 				"--dualgate.ops.housekeeping.lock-at-most-for=PT1M", "--spring.main.banner-mode=off",
 				// A few seconds of SLA and a reminder check twice a second on both nodes.
-				"--dualgate.gate.sla-hours=PT4S", "--dualgate.notifications.sla-check-interval=PT0.5S");
+				"--dualgate.gate.sla-hours=PT4S", "--dualgate.notifications.sla-check-interval=PT0.5S",
+				// Both nodes send e-mail through the same real SMTP server.
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + io.dualgate.TestSmtp.port());
 	}
 
 	private static String base(ConfigurableApplicationContext node) {
@@ -164,6 +166,26 @@ class TwoNodesTests {
 		assertThat(jdbc.queryForObject("select count(*) from notification where gate_id = ? and type like 'SLA_%'",
 				Long.class, gateId))
 			.isEqualTo(6);
+		// and each of them (plus "gate opened") reached its signer as exactly one e-mail,
+		// although both nodes send and resubmit
+		String explorerAddress = jdbc.queryForObject("select email from app_user where id = ?", String.class, explorer);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(explorerAddress) == 3);
+		org.awaitility.Awaitility.await()
+			.during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> mailsTo(explorerAddress) == 3);
+	}
+
+	private static long mailsTo(String address) {
+		return java.util.Arrays.stream(io.dualgate.TestSmtp.server().getReceivedMessages()).filter((message) -> {
+			try {
+				return java.util.Arrays.stream(message.getAllRecipients())
+					.anyMatch((a) -> a.toString().contains(address));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				return false;
+			}
+		}).count();
 	}
 
 	private static long newPerson(JdbcTemplate jdbc, String prefix, String role, long managerId) {

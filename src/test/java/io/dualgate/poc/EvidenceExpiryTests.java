@@ -98,7 +98,10 @@ class EvidenceExpiryTests {
 				.query(Long.class)
 				.single() == 1);
 		// once only
-		assertThat(this.agreements.expireLapsedAgreements(lastDay.plusDays(2))).isZero();
+		this.agreements.expireLapsedAgreements(lastDay.plusDays(2));
+		assertThat(this.auditTrail.forEntity("poc", String.valueOf(pocId))).extracting((e) -> e.action())
+			.containsOnlyOnce("POC_AGREEMENT_EXPIRED");
+		assertThat(this.gates.get(gateId).commercial().signatures()).hasSize(1);
 	}
 
 	@Test
