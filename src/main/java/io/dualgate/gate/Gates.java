@@ -274,6 +274,18 @@ public class Gates {
 	}
 
 	/**
+	 * The delegation under which this person would sign the track now, if they hold it on
+	 * someone's behalf (the sign page says so before they sign).
+	 */
+	public java.util.Optional<ActiveDelegation> signsOnBehalfUnder(long gateId, Track track, long userId) {
+		Gate gate = load(gateId);
+		TrackOwners owners = owners(gate);
+		return owners.holding(track, actor(userId), owners.at())
+			.filter((capacity) -> !capacity.direct())
+			.map(TrackOwners.Capacity::delegation);
+	}
+
+	/**
 	 * Refuses with 403 unless the track is this person's to answer: for callers that must
 	 * check before they read a request body.
 	 */

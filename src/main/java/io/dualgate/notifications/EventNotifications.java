@@ -32,6 +32,10 @@ import static io.dualgate.notifications.NotificationTexts.message;
 @Component
 class EventNotifications {
 
+	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	private final Notifications notifications;
 
 	private final Recipients recipients;

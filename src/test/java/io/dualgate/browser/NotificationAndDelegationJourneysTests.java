@@ -99,6 +99,8 @@ class NotificationAndDelegationJourneysTests extends BrowserTest {
 		logInAs(pmB);
 		open("/gates/" + gateId);
 		click(By.cssSelector("#track-TECHNICAL a.btn-primary"));
+		assertThat(this.browser.findElement(By.id("on-behalf")).getText())
+			.startsWith("You sign on behalf of Journey " + pmA + ", under delegation #");
 		tick(this.browser.findElement(By.cssSelector("input[name=meaning][value=APPROVE]")));
 		fill(By.id("password"), DEMO_PASSWORD);
 		WebElement confirmed = this.browser.findElement(By.cssSelector("input[type=checkbox][name=confirmed]"));

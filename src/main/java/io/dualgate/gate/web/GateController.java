@@ -130,6 +130,7 @@ class GateController {
 		this.gates.requireMayAnswer(id, track, me.id());
 		GateView gate = this.gates.get(id);
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		return signPage(gate, track, model);
 	}
 
@@ -138,6 +139,7 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
