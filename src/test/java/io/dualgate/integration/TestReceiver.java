@@ -34,6 +34,11 @@ final class TestReceiver implements AutoCloseable {
 
 	private volatile String secret;
 
+	/** How long the first answers wait (a slow receiver), in milliseconds. */
+	private final AtomicInteger slowAnswersLeft = new AtomicInteger();
+
+	private volatile long slowMillis;
+
 	TestReceiver(int failures) throws IOException {
 		this.failuresLeft = new AtomicInteger(failures);
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -46,11 +51,28 @@ final class TestReceiver implements AutoCloseable {
 			String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
 			String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
 			this.received.add(new Received(id, timestamp, signature, body, verify(id, timestamp, signature, body)));
+			if (this.slowAnswersLeft.getAndDecrement() > 0) {
+				try {
+					Thread.sleep(this.slowMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			int status = (this.failuresLeft.getAndDecrement() > 0) ? 503 : 200;
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	/**
+	 * The next {@code answers} answers come after {@code millis}, as from a slow
+	 * receiver.
+	 */
+	void slow(int answers, long millis) {
+		this.slowMillis = millis;
+		this.slowAnswersLeft.set(answers);
 	}
 
 	String url() {

@@ -123,6 +123,35 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void aSlowReceiverIsGivenUpOnAfterFiveSecondsWithoutHoldingUpTheGate() throws Exception {
+		this.receiver = new TestReceiver(0);
+		this.receiver.slow(1, 8_000);
+		this.receiver.secret((String) register(this.receiver.url(), "[\"gate.opened\"]", null).get("secret"));
+		String explorer = this.fixtures.person("lexp", Role.EXPLORATION_PM);
+		long started = System.nanoTime();
+		long gateId = this.fixtures.open(this.fixtures.prototype(explorer, "deliverer"), explorer).id();
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4_000);
+		String marker = "\"gateId\":" + gateId + ",";
+		await().atMost(Duration.ofSeconds(40)).until(() -> this.receiver.receivedContaining(marker).size() >= 2);
+		List<Map<String, Object>> attempts = this.jdbc.sql("""
+				select a.attempt, a.status_code, a.duration_ms, a.error from webhook_attempt a
+				join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = ? order by a.attempt""")
+			.param(this.endpointId)
+			.query()
+			.listOfRows();
+		assertThat(attempts.get(0).get("status_code")).isNull();
+		assertThat((Integer) attempts.get(0).get("duration_ms")).isBetween(4_500, 7_900);
+		assertThat((String) attempts.get(0).get("error")).containsIgnoringCase("timed out");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select status from webhook_delivery where endpoint_id = ?")
+				.param(this.endpointId)
+				.query(String.class)
+				.single()
+				.equals("DELIVERED"));
+		assertThat(this.receiver.receivedContaining(marker)).allMatch(TestReceiver.Received::signatureValid);
+	}
+
+	@Test
 	void theSlackFormatPostsTextForAnIncomingWebhook() throws Exception {
 		this.receiver = new TestReceiver(0);
 		register(this.receiver.url(), "[\"gate.opened\"]", "slack");
