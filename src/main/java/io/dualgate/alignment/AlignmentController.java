@@ -20,6 +20,8 @@ import io.dualgate.web.NavigationLink;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dualgate.notifications.SlaFollowUpFigures;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,9 +46,12 @@ class AlignmentController {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AlignmentController(AlignmentDashboard dashboard, MessageSource messages) {
+	private final SlaFollowUpFigures followUps;
+
+	AlignmentController(AlignmentDashboard dashboard, MessageSource messages, SlaFollowUpFigures followUps) {
 		this.dashboard = dashboard;
 		this.messages = messages;
+		this.followUps = followUps;
 	}
 
 	@Bean
@@ -90,6 +95,11 @@ class AlignmentController {
 		model.addAttribute("seriesMetrics", seriesMetrics(series));
 		model.addAttribute("chartData", chartData(report, series, locale));
 		model.addAttribute("gridHeat", gridHeat(report.maturityGrid()));
+		// What the reminders did, for the gates opened in the window (from the
+		// notifications module).
+		model.addAttribute("followUps",
+				this.followUps.between(filter.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+						filter.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
 		return "alignment/dashboard";
 	}
 

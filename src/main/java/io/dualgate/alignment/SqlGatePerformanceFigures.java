@@ -100,8 +100,8 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 			.orElse(null);
 		List<Row> rows = all.stream().filter((row) -> row.month() != null).toList();
 		return Optional.of(new GatePerformance(gate.n(), gate.medianHours(), gate.p90Hours(), gate.withinSlaPct(),
-				gate.within72hPct(), overdue.size(), this.sla.slaHours(), transitions(filter), tracks, bottleneck, rows,
-				overdue, explorationPms(filter), deliveryPms(filter)));
+				gate.within72hPct(), overdue.size(), this.sla.defaultSlaHours(), transitions(filter), tracks,
+				bottleneck, rows, overdue, explorationPms(filter), deliveryPms(filter)));
 	}
 
 	/** Every transition with its configured SLA, and the decided gates against it. */
@@ -206,7 +206,7 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 		for (Stage from : FROM_STAGES) {
 			statement = statement.param("sla" + from.name(), this.sla.slaHoursFor(from));
 		}
-		return statement.param("slaDefault", this.sla.slaHours())
+		return statement.param("slaDefault", this.sla.defaultSlaHours())
 			.param("from", Timestamp.from(filter.from().atStartOfDay().toInstant(ZoneOffset.UTC)))
 			.param("toExclusive",
 					Timestamp.from(filter.to().plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)))

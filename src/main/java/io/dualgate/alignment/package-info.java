@@ -3,7 +3,7 @@
  * exports.
  */
 @ApplicationModule(displayName = "Alignment dashboard",
-		allowedDependencies = { "audit", "gate", "portfolio", "shared", "web" })
+		allowedDependencies = { "audit", "gate", "notifications", "portfolio", "shared", "web" })
 package io.dualgate.alignment;
 
 import org.springframework.modulith.ApplicationModule;

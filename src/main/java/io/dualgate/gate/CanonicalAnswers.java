@@ -49,6 +49,15 @@ final class CanonicalAnswers {
 					text.append('|').append((answer == null) ? "" : plain(answer.value()));
 				}
 				text.append('|').append(field((answer == null) ? null : answer.evidenceUrl()));
+				// Only dated or expired evidence adds to the line, so earlier signatures
+				// keep
+				// their hash.
+				if (answer != null && answer.validUntil() != null) {
+					text.append("|until=").append(answer.validUntil());
+				}
+				if (item.getEvidenceExpiredOn() != null) {
+					text.append("|expired=").append(item.getEvidenceExpiredOn());
+				}
 				text.append('\n');
 			});
 		return text.toString();

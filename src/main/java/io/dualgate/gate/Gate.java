@@ -2,6 +2,7 @@ package io.dualgate.gate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,12 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	@Column(nullable = false, updatable = false)
 	private int slaHours;
 
+	/**
+	 * The SLA target to the second; {@link #slaHours} is the same, rounded up to hours.
+	 */
+	@Column(nullable = false, updatable = false)
+	private long slaSeconds;
+
 	private Instant decidedAt;
 
 	private String decisionReason;
@@ -108,7 +115,7 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	private Gate(long prototypeId, Stage fromStage, ChecklistTemplate technical, ChecklistTemplate commercial,
-			int slaHours, Long openedBy, Instant at) {
+			java.time.Duration sla, Long openedBy, Instant at) {
 		this.prototypeId = prototypeId;
 		this.fromStage = fromStage;
 		this.toStage = fromStage.next().orElseThrow();
@@ -117,7 +124,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		this.technicalTemplateVersion = technical.getVersion();
 		this.commercialTemplateId = commercial.getId();
 		this.commercialTemplateVersion = commercial.getVersion();
-		this.slaHours = slaHours;
+		this.slaSeconds = Math.max(1, sla.toSeconds());
+		this.slaHours = (int) Math.max(1, (this.slaSeconds + 3599) / 3600);
 		this.openedBy = openedBy;
 		this.openedAt = at;
 		this.lastChangedAt = at;
@@ -130,7 +138,7 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * the template versions in force.
 	 */
 	static Gate open(long prototypeId, Stage currentStage, ChecklistTemplate technical, ChecklistTemplate commercial,
-			int slaHours, Long openedBy, Instant at) {
+			java.time.Duration sla, Long openedBy, Instant at) {
 		if (currentStage.next().isEmpty()) {
 			throw new RuleViolationException("gate.open.noNextStage", currentStage);
 		}
@@ -138,7 +146,7 @@ class Gate extends AbstractAggregateRoot<Gate> {
 				|| technical.getTrack() != Track.TECHNICAL || commercial.getTrack() != Track.COMMERCIAL) {
 			throw new IllegalArgumentException("templates do not fit the transition");
 		}
-		return new Gate(prototypeId, currentStage, technical, commercial, slaHours, openedBy, at);
+		return new Gate(prototypeId, currentStage, technical, commercial, sla, openedBy, at);
 	}
 
 	private void copy(Track track, ChecklistTemplate template) {
@@ -159,8 +167,11 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * invalidates that signature (and only that track's).
 	 */
 	void answer(Track track, String code, Answer answer, Actor actor, TrackOwners owners, Instant at, String source) {
-		requireMayAnswer(track, actor, owners);
+		requireHolding(track, actor, owners, at);
 		GateItem item = item(track, code);
+		if (answer.validUntil() != null && answer.validUntil().isBefore(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
+			throw new RuleViolationException("gate.answer.validUntil.past", answer.validUntil());
+		}
 		String before = item.answerText();
 		if (item.record(answer, actor.id(), at, source, null)) {
 			invalidateSignatureOf(track, at, actor.username(), "answer changed: " + code + " = " + item.answerText());
@@ -215,8 +226,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 */
 	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
 			String meaningText, Instant at) {
-		requireMayAnswer(track, signer, owners);
-		SeparationOfDuties.check(track, signer, this.signatures);
+		TrackOwners.Capacity capacity = requireHolding(track, signer, owners, at);
+		SeparationOfDuties.check(track, signer, capacity.principalId(), this.signatures);
 		if (validSignature(track).isPresent()) {
 			throw new ConflictException("gate.sign.alreadySigned");
 		}
@@ -235,11 +246,12 @@ class Gate extends AbstractAggregateRoot<Gate> {
 			throw new RuleViolationException("gate.sign.reasonRequired");
 		}
 		Signature signature = new Signature(this, track, signer, at, meaning, meaningText, why, templateId(track),
-				templateVersion(track), currentHash);
+				templateVersion(track), currentHash, capacity);
 		this.signatures.add(signature);
 		touch(at);
-		registerEvent(new TrackSigned(this.id, track, meaning, signer.id(), signer.fullName(), currentHash, why,
-				signer.username(), at));
+		registerEvent(new TrackSigned(this.id, this.prototypeId, track, meaning, signer.id(), signer.fullName(),
+				currentHash, why, signer.username(), at, capacity.principalId(),
+				capacity.direct() ? null : capacity.delegation().id()));
 		if (meaning == Meaning.REJECT) {
 			this.status = GateStatus.REJECTED;
 			this.decidedAt = at;
@@ -270,8 +282,13 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * signature, and they have not signed the other track.
 	 */
 	boolean maySign(Track track, Actor actor, TrackOwners owners) {
-		return mayAnswer(track, actor, owners) && validSignature(track).isEmpty()
-				&& !SeparationOfDuties.signedOtherTrack(track, actor, this.signatures);
+		if (this.status != GateStatus.OPEN || validSignature(track).isPresent()) {
+			return false;
+		}
+		return owners.holding(track, actor, owners.at())
+			.filter((capacity) -> !SeparationOfDuties.holdsOtherTrack(track, actor.id(), capacity.principalId(),
+					this.signatures))
+			.isPresent();
 	}
 
 	/**
@@ -279,17 +296,81 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * stranger learns nothing), then a gate that is no longer open (409).
 	 */
 	void requireMayAnswer(Track track, Actor actor, TrackOwners owners) {
-		if (!owners.owns(track, actor)) {
-			throw new NotPermittedException("gate.track.notYours." + track);
-		}
+		requireHolding(track, actor, owners, owners.at());
+	}
+
+	/**
+	 * The capacity this person holds the track in at {@code at} (theirs, or on behalf of
+	 * its PM under a delegation running at that very instant); 403 if none, 409 if the
+	 * gate is no longer open.
+	 */
+	private TrackOwners.Capacity requireHolding(Track track, Actor actor, TrackOwners owners, Instant at) {
+		TrackOwners.Capacity capacity = owners.holding(track, actor, at)
+			.orElseThrow(() -> new NotPermittedException("gate.track.notYours." + track));
 		requireOpen();
+		return capacity;
+	}
+
+	/**
+	 * Evidence whose last valid day is before {@code today} expires: the item turns FAIL
+	 * and, exactly like changed evidence, the track's signature is invalidated with the
+	 * reason.
+	 * @return whether anything expired
+	 */
+	boolean expireLapsedEvidence(LocalDate today, Instant at) {
+		if (this.status != GateStatus.OPEN) {
+			return false;
+		}
+		boolean changed = false;
+		for (GateItem item : this.items) {
+			if (item.evidenceLapsed(today)) {
+				changed |= expire(item, item.getEvidenceValidUntil(), at, true);
+			}
+		}
+		return changed;
+	}
+
+	/**
+	 * A piece of evidence kept elsewhere (a POC's data-sovereignty agreement) expired:
+	 * every item citing the same link expires with it.
+	 * @return whether anything expired
+	 */
+	boolean expireEvidenceAt(String link, LocalDate validUntil, Instant at) {
+		if (this.status != GateStatus.OPEN || link == null) {
+			return false;
+		}
+		boolean changed = false;
+		for (GateItem item : this.items) {
+			if (link.strip().equals(item.getEvidenceUrl())) {
+				// the evidence's own expiry is announced where it is kept
+				changed |= expire(item, validUntil, at, false);
+			}
+		}
+		return changed;
+	}
+
+	private boolean expire(GateItem item, LocalDate validUntil, Instant at, boolean announce) {
+		String before = item.answerText();
+		if (!item.expire(validUntil)) {
+			return false;
+		}
+		invalidateSignatureOf(item.getTrack(), at, "evidence-expiry",
+				"evidence expired on " + validUntil + ": " + item.getCode());
+		registerEvent(new ItemAnswered(this.id, item.getTrack(), item.getCode(), before,
+				"evidence expired on " + validUntil, "evidence-expiry", "evidence-expiry", at));
+		if (announce) {
+			registerEvent(new io.dualgate.portfolio.EvidenceExpired(this.prototypeId, "gate-item:" + item.getId(),
+					item.getCode(), item.getEvidenceUrl(), validUntil, item.getAnsweredBy(), "/gates/" + this.id));
+		}
+		touch(at);
+		return true;
 	}
 
 	private void invalidateSignatureOf(Track track, Instant at, String by, String why) {
 		validSignature(track).ifPresent((signature) -> {
 			signature.invalidate(at, by, why);
-			registerEvent(new SignatureInvalidated(this.id, track, signature.getId(), signature.getSignerName(), why,
-					by, at));
+			registerEvent(new SignatureInvalidated(this.id, this.prototypeId, track, signature.getId(),
+					signature.getSignerId(), signature.getOnBehalfOfId(), signature.getSignerName(), why, by, at));
 		});
 	}
 
@@ -367,6 +448,10 @@ class Gate extends AbstractAggregateRoot<Gate> {
 
 	int getSlaHours() {
 		return this.slaHours;
+	}
+
+	java.time.Duration getSla() {
+		return java.time.Duration.ofSeconds(this.slaSeconds);
 	}
 
 	Instant getDecidedAt() {

@@ -52,6 +52,18 @@ class GateAuditing {
 				event.reason());
 	}
 
+	/** A signature given on someone's behalf is a use of that delegation. */
+	@EventListener
+	void onDelegatedSignature(TrackSigned event) {
+		if (event.delegationId() == null) {
+			return;
+		}
+		this.auditLog.recordAs(event.actor(), "DELEGATION_USED", "delegation", event.delegationId(), null,
+				AuditLog.values("gate", event.gateId(), "track", event.track(), "signer", event.signerName(),
+						"onBehalfOf", event.onBehalfOfId(), "meaning", event.meaning()),
+				null);
+	}
+
 	@EventListener
 	void on(SignatureInvalidated event) {
 		this.auditLog.recordAs(event.actor(), "GATE_SIGNATURE_INVALIDATED", ENTITY, event.gateId(),

@@ -111,6 +111,10 @@ class GateDemoData implements ApplicationRunner {
 			this.gates.answer(gate.getId(), Track.TECHNICAL, "rag_latency_p95_ms", Answer.value("287"), null, explorer,
 					"FORM", opened.plus(Duration.ofHours(4)));
 			answerAll(gate.getId(), Track.COMMERCIAL, deliverer, opened.plus(Duration.ofHours(20)));
+			// the evidence is the POC's signed agreement (which expires: see the POC)
+			this.gates.answer(gate.getId(), Track.COMMERCIAL, "data_sovereignty",
+					Answer.link("https://contracts.example.com/northwind/dsa-2026.pdf"), null, deliverer, "FORM",
+					opened.plus(Duration.ofHours(21)));
 			sign(gate.getId(), Track.TECHNICAL, explorer, Meaning.APPROVE, null, opened.plus(Duration.ofHours(26)));
 		});
 	}

@@ -76,6 +76,14 @@ class GateItem {
 
 	private LocalDate evidenceDate;
 
+	/** The last day the linked evidence holds, if it is dated. */
+	private LocalDate evidenceValidUntil;
+
+	/**
+	 * Set once the evidence's date passed: the item fails until new evidence is given.
+	 */
+	private LocalDate evidenceExpiredOn;
+
 	private int revision;
 
 	protected GateItem() {
@@ -104,10 +112,14 @@ class GateItem {
 		if (this.answeredAt == null) {
 			return null;
 		}
-		return new Answer(this.answerYes, this.answerValue, this.evidenceUrl);
+		return new Answer(this.answerYes, this.answerValue, this.evidenceUrl, this.evidenceValidUntil);
 	}
 
+	/** Expired evidence fails, whatever it said. */
 	Verdict verdict() {
+		if (this.evidenceExpiredOn != null) {
+			return Verdict.FAIL;
+		}
 		return ChecklistRule.evaluate(spec(), answer());
 	}
 
@@ -126,6 +138,9 @@ class GateItem {
 		this.answerYes = normalised.yes();
 		this.answerValue = normalised.value();
 		this.evidenceUrl = normalised.evidenceUrl();
+		this.evidenceValidUntil = (normalised.evidenceUrl() != null) ? normalised.validUntil() : null;
+		// New evidence (or a new date) is judged afresh.
+		this.evidenceExpiredOn = null;
 		this.answeredBy = by;
 		this.answeredAt = at;
 		this.answerSource = source;
@@ -140,11 +155,12 @@ class GateItem {
 	private Answer normalise(Answer answer) {
 		String url = (answer.evidenceUrl() != null && !answer.evidenceUrl().isBlank()) ? answer.evidenceUrl().strip()
 				: null;
+		java.time.LocalDate until = (url != null) ? answer.validUntil() : null;
 		return switch (this.kind) {
-			case ATTESTATION -> new Answer(answer.yes(), null, url);
+			case ATTESTATION -> new Answer(answer.yes(), null, url, until);
 			case MEASURE -> new Answer(null, (answer.value() != null)
-					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url);
-			case EVIDENCE_LINK -> new Answer(null, null, url);
+					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
+			case EVIDENCE_LINK -> new Answer(null, null, url, until);
 		};
 	}
 
@@ -164,7 +180,49 @@ class GateItem {
 		if (answer.evidenceUrl() != null) {
 			text.append((text.length() > 0) ? " " : "").append(answer.evidenceUrl());
 		}
+		if (answer.validUntil() != null) {
+			text.append(" (valid until ").append(answer.validUntil()).append(')');
+		}
 		return text.toString();
+	}
+
+	/**
+	 * Whether the evidence's last valid day is before {@code today} and its expiry not
+	 * yet recorded.
+	 */
+	boolean evidenceLapsed(LocalDate today) {
+		return this.evidenceValidUntil != null && this.evidenceExpiredOn == null
+				&& this.evidenceValidUntil.isBefore(today);
+	}
+
+	/** Marks the evidence expired: the item fails until new evidence is given. */
+	boolean expire(LocalDate on) {
+		if (this.evidenceExpiredOn != null || this.evidenceUrl == null) {
+			return false;
+		}
+		this.evidenceExpiredOn = on;
+		this.revision++;
+		return true;
+	}
+
+	String getEvidenceUrl() {
+		return this.evidenceUrl;
+	}
+
+	LocalDate getEvidenceValidUntil() {
+		return this.evidenceValidUntil;
+	}
+
+	LocalDate getEvidenceExpiredOn() {
+		return this.evidenceExpiredOn;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Gate getGate() {
+		return this.gate;
 	}
 
 	Track getTrack() {

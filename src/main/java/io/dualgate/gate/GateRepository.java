@@ -18,4 +18,15 @@ interface GateRepository extends JpaRepository<Gate, Long> {
 
 	List<Gate> findByStatusAndPrototypeIdIn(GateStatus status, Collection<Long> prototypeIds);
 
+	@Query("""
+			select distinct i.gate from GateItem i where i.gate.status = io.dualgate.gate.GateStatus.OPEN
+			and i.evidenceValidUntil < ?1 and i.evidenceExpiredOn is null""")
+	List<Gate> findOpenWithLapsedEvidence(java.time.LocalDate today);
+
+	/** Dated evidence on open gates due on or before {@code until}. */
+	@Query("""
+			select i from GateItem i join fetch i.gate g where g.status = io.dualgate.gate.GateStatus.OPEN
+			and i.evidenceValidUntil <= ?1 order by i.evidenceValidUntil, g.id""")
+	List<GateItem> findDatedEvidenceOnOpenGates(java.time.LocalDate until);
+
 }

@@ -46,7 +46,7 @@ class GateViews {
 		return new GateView(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(), gate.getFromStage(),
 				gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(), gate.getDecidedAt(),
 				gate.getDecisionReason(), gate.getVersion(),
-				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSlaHours(), this.clock.instant()),
+				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSla(), this.clock.instant()),
 				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers));
 	}
 
@@ -61,7 +61,8 @@ class GateViews {
 					spec.thresholdText(), spec.blocking(), spec.metricKey(), (answer != null) ? answer.yes() : null,
 					(answer != null) ? answer.value() : null, (answer != null) ? answer.evidenceUrl() : null,
 					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
-					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict());
+					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict(),
+					item.getEvidenceValidUntil(), item.getEvidenceExpiredOn());
 		}).toList();
 		List<SignatureView> signatures = gate.getSignatures()
 			.stream()

@@ -2,6 +2,7 @@ package io.dualgate.gate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,19 +17,25 @@ import io.dualgate.gate.template.ChecklistTemplate;
 import io.dualgate.gate.template.ChecklistTemplates;
 import io.dualgate.metrics.MetricReadings;
 import io.dualgate.metrics.ObservationRecorded;
+import io.dualgate.people.ActiveDelegation;
+import io.dualgate.people.Delegations;
 import io.dualgate.people.PasswordCheck;
 import io.dualgate.people.People;
 import io.dualgate.people.Person;
+import io.dualgate.portfolio.EvidenceExpired;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,10 +72,13 @@ public class Gates {
 
 	private final GateViews views;
 
+	private final Delegations delegations;
+
 	Gates(GateRepository gates, ChecklistTemplates templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
-			Clock clock, PlatformTransactionManager transactionManager, GateViews views) {
+			Clock clock, PlatformTransactionManager transactionManager, GateViews views, Delegations delegations) {
 		this.views = views;
+		this.delegations = delegations;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions = new TransactionTemplate(transactionManager);
 		this.readOnlyTransactions.setReadOnly(true);
@@ -106,7 +116,7 @@ public class Gates {
 		ChecklistTemplate commercial = this.templates.current(prototype.stage(), Track.COMMERCIAL)
 			.orElseThrow(() -> new RuleViolationException("gate.open.noTemplate", prototype.stage()));
 		Gate gate = this.gates.saveAndFlush(Gate.open(prototype.id(), prototype.stage(), technical, commercial,
-				this.properties.slaHoursFor(prototype.stage()), actor.id(), at));
+				this.properties.slaFor(prototype.stage()), actor.id(), at));
 		gate.opened(actor.username());
 		// Items bound to a metric start from the latest evidence, when the metrics module
 		// exists.
@@ -178,7 +188,7 @@ public class Gates {
 
 	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
 			Locale locale) {
-		gate.sign(track, signer, owners(gate), meaning, reason, shownHash, meaningText(track, meaning, locale), at);
+		gate.sign(track, signer, owners(gate, at), meaning, reason, shownHash, meaningText(track, meaning, locale), at);
 		return this.gates.saveAndFlush(gate);
 	}
 
@@ -223,7 +233,11 @@ public class Gates {
 	 */
 	public List<GateView> queueOf(long userId) {
 		Actor actor = Actor.of(this.people.get(userId));
-		Set<Long> prototypeIds = this.portfolio.idsWithPm(userId);
+		Set<Long> prototypeIds = new HashSet<>(this.portfolio.idsWithPm(userId));
+		// and the prototypes of the PMs whose signing this person holds now
+		for (ActiveDelegation held : this.delegations.heldBy(userId, this.clock.instant())) {
+			prototypeIds.addAll(this.portfolio.idsWithPm(held.delegatorId()));
+		}
 		if (prototypeIds.isEmpty()) {
 			return List.of();
 		}
@@ -260,6 +274,18 @@ public class Gates {
 	}
 
 	/**
+	 * The delegation under which this person would sign the track now, if they hold it on
+	 * someone's behalf (the sign page says so before they sign).
+	 */
+	public java.util.Optional<ActiveDelegation> signsOnBehalfUnder(long gateId, Track track, long userId) {
+		Gate gate = load(gateId);
+		TrackOwners owners = owners(gate);
+		return owners.holding(track, actor(userId), owners.at())
+			.filter((capacity) -> !capacity.direct())
+			.map(TrackOwners.Capacity::delegation);
+	}
+
+	/**
 	 * Refuses with 403 unless the track is this person's to answer: for callers that must
 	 * check before they read a request body.
 	 */
@@ -283,8 +309,88 @@ public class Gates {
 	}
 
 	TrackOwners owners(Gate gate) {
+		return owners(gate, this.clock.instant());
+	}
+
+	/**
+	 * The prototype's PMs and their delegations not over at {@code at}; the aggregate
+	 * checks each delegation's period for the instant it acts at.
+	 */
+	TrackOwners owners(Gate gate, Instant at) {
 		PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
-		return new TrackOwners(prototype.explorationPmId(), prototype.deliveryPmId());
+		List<ActiveDelegation> running = this.delegations
+			.runningOf(List.of(prototype.explorationPmId(), prototype.deliveryPmId()), at);
+		return new TrackOwners(prototype.explorationPmId(), prototype.deliveryPmId(), running, at);
+	}
+
+	// --- evidence expiry
+
+	/**
+	 * Expires dated evidence whose last valid day has passed, on every open gate: the
+	 * item fails and the track's signature is invalidated. Hourly on one node (ShedLock);
+	 * idempotent.
+	 */
+	@Scheduled(cron = "${dualgate.evidence.expiry-cron:0 5 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "gate-evidence-expiry", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@Transactional
+	public void expireLapsedEvidence() {
+		expireLapsedEvidence(LocalDate.now(this.clock));
+	}
+
+	@Transactional
+	public int expireLapsedEvidence(LocalDate today) {
+		int expired = 0;
+		for (Gate gate : this.gates.findOpenWithLapsedEvidence(today)) {
+			if (gate.expireLapsedEvidence(today, this.clock.instant())) {
+				this.gates.saveAndFlush(gate);
+				expired++;
+			}
+		}
+		return expired;
+	}
+
+	/**
+	 * Evidence kept elsewhere expired (a POC's data-sovereignty agreement): the items of
+	 * the prototype's open gate citing the same link expire with it, in the same
+	 * transaction.
+	 */
+	@EventListener
+	@Transactional
+	public void on(EvidenceExpired expired) {
+		if (expired.reference().startsWith(GateEvidenceCalendar.REFERENCE_PREFIX) || expired.link() == null) {
+			return;
+		}
+		this.gates.findByPrototypeIdAndStatus(expired.prototypeId(), GateStatus.OPEN).ifPresent((gate) -> {
+			if (gate.expireEvidenceAt(expired.link(), expired.validUntil(), this.clock.instant())) {
+				this.gates.saveAndFlush(gate);
+			}
+		});
+	}
+
+	// --- the SLA clock for reminders
+
+	/**
+	 * Open gates with the tracks still waiting for a signature and who may give it (the
+	 * track's PM and their running delegates), for the reminder job.
+	 */
+	public List<AwaitingGate> awaitingSignatures() {
+		Instant now = this.clock.instant();
+		return this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map((gate) -> {
+			PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
+			TrackOwners owners = owners(gate, now);
+			List<AwaitingGate.AwaitingTrack> tracks = Arrays.stream(Track.values())
+				.filter((track) -> gate.validSignature(track).isEmpty())
+				.map((track) -> new AwaitingGate.AwaitingTrack(track, owners.ownerOf(track),
+						owners.delegations()
+							.stream()
+							.filter((d) -> d.delegatorId() == owners.ownerOf(track)
+									&& d.authority().name().equals(track.name()) && d.runsAt(now))
+							.map(ActiveDelegation::delegateId)
+							.toList()))
+				.toList();
+			return new AwaitingGate(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(),
+					gate.getOpenedAt(), gate.getSla(), gate.getOpenedBy(), tracks);
+		}).toList();
 	}
 
 	Actor actor(long userId) {

@@ -13,5 +13,12 @@ import io.dualgate.gate.checklist.Verdict;
 public record ItemView(String code, String label, ItemKind kind, String unit, String comparator, BigDecimal threshold,
 		String thresholdText, boolean blocking, String metricKey, Boolean answerYes, BigDecimal answerValue,
 		String evidenceUrl, Long answeredBy, String answeredByName, Instant answeredAt, String source,
-		LocalDate evidenceDate, int revision, Verdict verdict) {
+		LocalDate evidenceDate, int revision, Verdict verdict, LocalDate evidenceValidUntil,
+		LocalDate evidenceExpiredOn) {
+
+	/** The evidence passed its last valid day. */
+	public boolean evidenceExpired() {
+		return this.evidenceExpiredOn != null;
+	}
+
 }

@@ -62,6 +62,19 @@ class Signature {
 	@Column(nullable = false, updatable = false)
 	private String contentHash;
 
+	/** The person this signature was given for under a delegation, or null. */
+	@Column(updatable = false)
+	private Long onBehalfOfId;
+
+	@Column(updatable = false)
+	private String onBehalfOfName;
+
+	@Column(updatable = false)
+	private Long delegationId;
+
+	@Column(updatable = false)
+	private String delegationReason;
+
 	private boolean valid = true;
 
 	private Instant invalidatedAt;
@@ -74,8 +87,15 @@ class Signature {
 	}
 
 	Signature(Gate gate, Track track, Actor signer, Instant signedAt, Meaning meaning, String meaningText,
-			String reason, long templateId, int templateVersion, String contentHash) {
+			String reason, long templateId, int templateVersion, String contentHash, TrackOwners.Capacity capacity) {
 		this.gate = gate;
+		if (capacity != null && !capacity.direct()) {
+			this.onBehalfOfId = capacity.delegation().delegatorId();
+			this.onBehalfOfName = capacity.delegation().delegatorName();
+			this.delegationId = capacity.delegation().id();
+			String why = capacity.delegation().reason();
+			this.delegationReason = (why != null && why.length() > 500) ? why.substring(0, 500) : why;
+		}
 		this.track = track;
 		this.signerId = signer.id();
 		this.signerName = signer.fullName();
@@ -102,7 +122,8 @@ class Signature {
 	SignatureView toView(String currentHash) {
 		return new SignatureView(this.id, this.track, this.signerId, this.signerName, this.signedAt, this.meaning,
 				this.meaningText, this.reason, this.templateVersion, this.contentHash, this.valid, this.invalidatedAt,
-				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(currentHash));
+				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(currentHash), this.onBehalfOfId,
+				this.onBehalfOfName, this.delegationId, this.delegationReason);
 	}
 
 	Long getId() {
@@ -115,6 +136,14 @@ class Signature {
 
 	long getSignerId() {
 		return this.signerId;
+	}
+
+	Long getOnBehalfOfId() {
+		return this.onBehalfOfId;
+	}
+
+	Long getDelegationId() {
+		return this.delegationId;
 	}
 
 	String getSignerName() {

@@ -7,8 +7,17 @@ import java.time.Instant;
  *
  * @param hashMatches whether the SHA-256 recomputed from the track's current answers
  * equals the stored one (always expected for a valid signature)
+ * @param onBehalfOfId the person this was signed for under a delegation, or null
+ * @param delegationId that delegation
  */
 public record SignatureView(Long id, Track track, long signerId, String signerName, Instant signedAt, Meaning meaning,
 		String meaningText, String reason, int templateVersion, String contentHash, boolean valid,
-		Instant invalidatedAt, String invalidatedBy, String invalidationReason, boolean hashMatches) {
+		Instant invalidatedAt, String invalidatedBy, String invalidationReason, boolean hashMatches, Long onBehalfOfId,
+		String onBehalfOfName, Long delegationId, String delegationReason) {
+
+	/** Signed by a delegate on behalf of the track's PM. */
+	public boolean onBehalf() {
+		return this.onBehalfOfId != null;
+	}
+
 }

@@ -18,6 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -47,12 +48,16 @@ public class KillCriteria {
 
 	private final Clock clock;
 
-	KillCriteria(JdbcClient jdbc, Portfolio portfolio, Metrics metrics, AuditLog auditLog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	KillCriteria(JdbcClient jdbc, Portfolio portfolio, Metrics metrics, AuditLog auditLog, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.portfolio = portfolio;
 		this.metrics = metrics;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public record Criterion(long id, long prototypeId, String metricKey, String comparator, BigDecimal threshold,
@@ -177,6 +182,8 @@ public class KillCriteria {
 					AuditLog.values("met", true, "metric", criterion.metricKey(), "rule", describe(criterion),
 							"slopePerDay", slope),
 					"kill criterion met; the stage is left to people");
+			this.events.publishEvent(new KillCriterionMet(criterion.id(), prototype.id(), prototype.key(),
+					prototype.name(), describe(criterion), now));
 		}
 		else if (!met && criterion.met()) {
 			this.jdbc

@@ -76,6 +76,11 @@ class PeopleBootstrap implements ApplicationRunner {
 		add("admin", "Sam Admin", "admin@dualgate.example", hash, ReportingLine.OTHER, Set.of(Role.ADMIN));
 		add("labexplorer", "Kenji Tanaka", "labexplorer@dualgate.example", hash, ReportingLine.CTO,
 				Set.of(Role.EXPLORATION_PM));
+		// Escalations of overdue gates go to the PMs' manager.
+		UserAccount manager = this.accounts.findByUsernameIgnoringCase("executive").orElseThrow();
+		for (String pm : java.util.List.of("explorer", "deliverer", "labexplorer")) {
+			this.accounts.findByUsernameIgnoringCase(pm).orElseThrow().assignManager(manager.getId());
+		}
 		logger.info("Demo mode: created the demo accounts (password '{}')", DEMO_PASSWORD);
 	}
 

@@ -1,8 +1,12 @@
 package io.dualgate.people;
 
+import java.util.Comparator;
+import java.util.List;
+
 import io.dualgate.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One's own profile: password and personal API tokens.
+ * One's own profile: password, language, personal API tokens, delegations of one's
+ * signing, and what other modules add (notification preferences).
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -30,16 +35,66 @@ class ProfileController {
 
 	private final ApiTokens tokens;
 
-	ProfileController(People people, UserAdministration administration, ApiTokens tokens) {
+	private final Delegations delegations;
+
+	private final List<ProfileSection> sections;
+
+	private final java.time.Clock clock;
+
+	ProfileController(People people, UserAdministration administration, ApiTokens tokens, Delegations delegations,
+			ObjectProvider<ProfileSection> sections, java.time.Clock clock) {
+		this.clock = clock;
 		this.people = people;
 		this.administration = administration;
 		this.tokens = tokens;
+		this.delegations = delegations;
+		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(ProfileSection::order)).toList();
 	}
 
 	@GetMapping("/profile")
 	String show(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
 		model.addAttribute("form", PasswordForm.empty());
+		model.addAttribute("delegationForm", DelegationForm.empty());
 		return populate(me, model);
+	}
+
+	@PostMapping("/profile/language")
+	String changeLanguage(@AuthenticationPrincipal AuthenticatedUser me,
+			@RequestParam(name = "language", required = false) String language, RedirectAttributes redirect) {
+		this.administration.changeLanguage(me.id(), language);
+		redirect.addFlashAttribute("success", "profile.language.saved");
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/profile/delegations")
+	String delegate(@AuthenticationPrincipal AuthenticatedUser me,
+			@Valid @ModelAttribute("delegationForm") DelegationForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				ActiveDelegation granted = this.delegations.grant(new DelegationForm(form.track(), form.delegate(),
+						form.from(), form.until(), form.reason(), null)
+					.toRequest(), me.id());
+				redirect.addFlashAttribute("success", "flash.delegation.granted");
+				redirect.addFlashAttribute("successArg", granted.id());
+				return "redirect:/profile#delegations";
+			}
+			catch (io.dualgate.shared.InvalidFieldException ex) {
+				result.rejectValue(ex.field().equals("delegator") ? "track" : ex.field(), ex.messageCode(),
+						ex.arguments(), ex.messageCode());
+			}
+		}
+		model.addAttribute("form", PasswordForm.empty());
+		return populate(me, model);
+	}
+
+	@PostMapping("/profile/delegations/{id}/revoke")
+	String revokeDelegation(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable long id,
+			RedirectAttributes redirect) {
+		this.delegations.revoke(id, me.id());
+		redirect.addFlashAttribute("success", "flash.delegation.revoked");
+		redirect.addFlashAttribute("successArg", id);
+		return "redirect:/profile#delegations";
 	}
 
 	@PostMapping("/profile/password")
@@ -61,6 +116,7 @@ class ProfileController {
 				result.rejectValue(field, ex.messageCode());
 			}
 		}
+		model.addAttribute("delegationForm", DelegationForm.empty());
 		return populate(me, model);
 	}
 
@@ -81,8 +137,16 @@ class ProfileController {
 	}
 
 	private String populate(AuthenticatedUser me, Model model) {
-		model.addAttribute("person", this.people.get(me.id()));
+		Person person = this.people.get(me.id());
+		model.addAttribute("person", person);
 		model.addAttribute("tokens", this.tokens.listFor(me.id()));
+		model.addAttribute("delegations", this.delegations.involving(me.id()));
+		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("authorities", SigningAuthority.values());
+		model.addAttribute("languages", UserAdministration.LANGUAGES);
+		model.addAttribute("mayDelegate", person.holds(Role.EXPLORATION_PM) || person.holds(Role.DELIVERY_PM));
+		this.sections.forEach((section) -> section.populate(person, model));
+		model.addAttribute("sections", this.sections.stream().map(ProfileSection::fragment).toList());
 		return VIEW;
 	}
 

@@ -64,6 +64,13 @@ class UserAccount {
 	@Column(nullable = false, updatable = false)
 	private Instant createdAt;
 
+	/** {@code en} or {@code zh-CN}: what the person reads, e-mails included. */
+	@Column(nullable = false)
+	private String preferredLanguage = "en";
+
+	/** Whom escalations go to (admins where there is none). */
+	private Long managerId;
+
 	@Version
 	private long version;
 
@@ -89,7 +96,8 @@ class UserAccount {
 
 	Person toPerson() {
 		return new Person(this.id, this.username, this.fullName, this.email, this.reportingLine,
-				this.roles.isEmpty() ? Set.of() : EnumSet.copyOf(this.roles), this.active);
+				this.roles.isEmpty() ? Set.of() : EnumSet.copyOf(this.roles), this.active, this.preferredLanguage,
+				this.managerId);
 	}
 
 	boolean isLocked(Instant now) {
@@ -120,6 +128,14 @@ class UserAccount {
 		this.reportingLine = reportingLine;
 		this.roles.clear();
 		this.roles.addAll(roles);
+	}
+
+	void changeLanguage(String language) {
+		this.preferredLanguage = language;
+	}
+
+	void assignManager(Long managerId) {
+		this.managerId = managerId;
 	}
 
 	void changePasswordHash(String passwordHash) {
@@ -174,6 +190,14 @@ class UserAccount {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	String getPreferredLanguage() {
+		return this.preferredLanguage;
+	}
+
+	Long getManagerId() {
+		return this.managerId;
 	}
 
 	long getVersion() {

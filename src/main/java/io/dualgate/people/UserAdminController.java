@@ -33,6 +33,12 @@ class UserAdminController {
 		return Role.values();
 	}
 
+	/** Whom escalations about a person go to. */
+	@ModelAttribute("managers")
+	java.util.List<Person> managers() {
+		return this.administration.all().stream().map(UserAccount::toPerson).filter(Person::active).toList();
+	}
+
 	@ModelAttribute("reportingLines")
 	ReportingLine[] reportingLines() {
 		return ReportingLine.values();
@@ -65,7 +71,8 @@ class UserAdminController {
 			return "redirect:/admin/users";
 		}
 		catch (RuleViolationException ex) {
-			String field = ex.messageCode().startsWith("password") ? "password" : "username";
+			String field = ex.messageCode().startsWith("password") ? "password"
+					: ex.messageCode().startsWith("user.manager.") ? "managerId" : "username";
 			result.rejectValue(field, ex.messageCode());
 			return FORM;
 		}
@@ -88,11 +95,20 @@ class UserAdminController {
 		model.addAttribute("active", account.isActive());
 		// The username never changes; ignore whatever the request says.
 		UserForm safe = new UserForm(account.getUsername(), form.fullName(), form.email(), form.reportingLine(),
-				form.roles(), null, form.version());
+				form.roles(), null, form.version(), form.managerId());
 		if (result.hasErrors()) {
 			return FORM;
 		}
-		this.administration.update(id, safe);
+		try {
+			this.administration.update(id, safe);
+		}
+		catch (RuleViolationException ex) {
+			if (!ex.messageCode().startsWith("user.manager.")) {
+				throw ex;
+			}
+			result.rejectValue("managerId", ex.messageCode());
+			return FORM;
+		}
 		redirect.addFlashAttribute("success", "flash.user.updated");
 		redirect.addFlashAttribute("successArg", account.getUsername());
 		return "redirect:/admin/users";

@@ -57,6 +57,10 @@ class UserAdministration {
 		UserAccount account = this.accounts.saveAndFlush(new UserAccount(form.username().strip(),
 				form.fullName().strip(), form.email().strip(), this.passwordEncoder.encode(form.password()),
 				form.reportingLine(), form.roles(), this.clock.instant()));
+		if (form.managerId() != null) {
+			account.assignManager(checkedManager(form.managerId(), account.getId()));
+			this.accounts.flush();
+		}
 		this.auditLog.record("USER_CREATED", "user", account.getId(), null, describe(account), null);
 		return account;
 	}
@@ -68,6 +72,7 @@ class UserAdministration {
 		}
 		String before = describe(account);
 		account.update(form.fullName().strip(), form.email().strip(), form.reportingLine(), form.roles());
+		account.assignManager((form.managerId() != null) ? checkedManager(form.managerId(), id) : null);
 		this.accounts.flush();
 		this.auditLog.record("USER_UPDATED", "user", id, before, describe(account), null);
 	}
@@ -90,6 +95,23 @@ class UserAdministration {
 				AuditLog.values("active", !active), AuditLog.values("active", active), null);
 	}
 
+	/** The languages DualGate speaks (pages and e-mails). */
+	static final List<String> LANGUAGES = List.of("en", "zh-CN");
+
+	void changeLanguage(long userId, String language) {
+		if (language == null || !LANGUAGES.contains(language)) {
+			throw new RuleViolationException("profile.language.invalid");
+		}
+		UserAccount account = get(userId);
+		String before = account.getPreferredLanguage();
+		if (before.equals(language)) {
+			return;
+		}
+		account.changeLanguage(language);
+		this.auditLog.record("USER_LANGUAGE_CHANGED", "user", userId, AuditLog.values("language", before),
+				AuditLog.values("language", language), null);
+	}
+
 	void changeOwnPassword(long userId, PasswordForm form) {
 		UserAccount account = get(userId);
 		if (!this.passwordEncoder.matches(form.currentPassword(), account.getPasswordHash())) {
@@ -105,10 +127,19 @@ class UserAdministration {
 		this.auditLog.record("PASSWORD_CHANGED", "user", userId, null, null, null);
 	}
 
+	private Long checkedManager(long managerId, Long personId) {
+		if (personId != null && managerId == personId) {
+			throw new RuleViolationException("user.manager.self");
+		}
+		this.accounts.findById(managerId).orElseThrow(() -> new RuleViolationException("user.manager.unknown"));
+		return managerId;
+	}
+
 	private static String describe(UserAccount account) {
 		return AuditLog.values("username", account.getUsername(), "fullName", account.getFullName(), "email",
 				account.getEmail(), "reportingLine", account.getReportingLine(), "roles",
-				account.getRoles().stream().sorted().toList(), "active", account.isActive());
+				account.getRoles().stream().sorted().toList(), "active", account.isActive(), "manager",
+				account.getManagerId());
 	}
 
 }

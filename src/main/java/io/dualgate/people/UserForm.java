@@ -18,15 +18,21 @@ record UserForm(
 				message = "{user.username.pattern}") String username,
 		@NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
 		@NotNull ReportingLine reportingLine, @NotEmpty(message = "{user.roles.required}") Set<Role> roles,
-		String password, Long version) {
+		String password, Long version, Long managerId) {
+
+	UserForm(String username, String fullName, String email, ReportingLine reportingLine, Set<Role> roles,
+			String password, Long version) {
+		this(username, fullName, email, reportingLine, roles, password, version, null);
+	}
 
 	static UserForm empty() {
-		return new UserForm("", "", "", ReportingLine.OTHER, Set.of(), "", null);
+		return new UserForm("", "", "", ReportingLine.OTHER, Set.of(), "", null, null);
 	}
 
 	static UserForm of(UserAccount account) {
 		return new UserForm(account.getUsername(), account.getFullName(), account.getEmail(),
-				account.getReportingLine(), Set.copyOf(account.getRoles()), "", account.getVersion());
+				account.getReportingLine(), Set.copyOf(account.getRoles()), "", account.getVersion(),
+				account.getManagerId());
 	}
 
 }

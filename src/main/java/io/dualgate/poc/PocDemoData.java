@@ -89,8 +89,13 @@ class PocDemoData implements ApplicationRunner {
 			case POC -> PocStatus.RUNNING;
 			default -> PocStatus.SUCCEEDED;
 		};
+		// Contract Risk Review's agreement runs out in three weeks: it shows on the
+		// expiring
+		// evidence page.
+		LocalDate validUntil = key.equals("CONTRACT-RISK") ? LocalDate.now(this.clock).plusDays(21) : null;
 		PocForm form = new PocForm(customer, start, end, criteria, (wtp != null) ? new BigDecimal(wtp) : null,
-				sovereignty, link, status, (status == PocStatus.SUCCEEDED) ? "Success criteria met." : null, null);
+				sovereignty, link, status, (status == PocStatus.SUCCEEDED) ? "Success criteria met." : null, null,
+				validUntil);
 		this.pocs.createForDemo(prototype, form, prototype.deliveryPmId());
 	}
 

@@ -26,17 +26,31 @@ record PocForm(@NotBlank @Size(max = 200) String customer,
 				fraction = 2) BigDecimal willingnessToPayUsdPerYear,
 		@NotNull SovereigntyStatus sovereigntyStatus,
 		@Size(max = 500) @Pattern(regexp = "^$|^https?://\\S+$", message = "{poc.link.invalid}") String sovereigntyLink,
-		@NotNull PocStatus status, @Size(max = 4000) String outcomeNotes, Long version) {
+		@NotNull PocStatus status, @Size(max = 4000) String outcomeNotes, Long version,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sovereigntyValidUntil) {
+
+	PocForm(String customer, LocalDate startDate, LocalDate endDate, String successCriteria,
+			BigDecimal willingnessToPayUsdPerYear, SovereigntyStatus sovereigntyStatus, String sovereigntyLink,
+			PocStatus status, String outcomeNotes, Long version) {
+		this(customer, startDate, endDate, successCriteria, willingnessToPayUsdPerYear, sovereigntyStatus,
+				sovereigntyLink, status, outcomeNotes, version, null);
+	}
 
 	static PocForm empty(LocalDate today) {
 		return new PocForm("", today, today.plusWeeks(8), "", null, SovereigntyStatus.NONE, "", PocStatus.PLANNED, "",
-				null);
+				null, null);
 	}
 
 	static PocForm of(Poc poc) {
 		return new PocForm(poc.customer(), poc.startDate(), poc.endDate(), poc.successCriteria(),
 				poc.willingnessToPayUsd(), poc.sovereigntyStatus(), poc.sovereigntyLink(), poc.status(),
-				poc.outcomeNotes(), poc.version());
+				poc.outcomeNotes(), poc.version(), poc.sovereigntyValidUntil());
+	}
+
+	/** A validity date belongs to a signed agreement. */
+	@AssertTrue(message = "{poc.sovereignty.validUntil.unsigned}")
+	public boolean isSovereigntyValidUntilValid() {
+		return this.sovereigntyValidUntil == null || this.sovereigntyStatus == SovereigntyStatus.SIGNED;
 	}
 
 	@AssertTrue(message = "{poc.endDate.beforeStart}")

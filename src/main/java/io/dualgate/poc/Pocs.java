@@ -83,11 +83,13 @@ class Pocs {
 		checkStage(prototype, form.status());
 		long id = this.jdbc.sql("""
 				insert into poc (prototype_id, customer, start_date, end_date, success_criteria, willingness_to_pay_usd,
-				    sovereignty_status, sovereignty_link, status, outcome_notes, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				    sovereignty_status, sovereignty_link, status, outcome_notes, created_by, created_at,
+				    sovereignty_valid_until)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(prototype.id(), form.customer().strip(), form.startDate(), form.endDate(),
 					form.successCriteria().strip(), form.willingnessToPayUsdPerYear(), form.sovereigntyStatus().name(),
-					form.link(), form.status().name(), form.notes(), by.id(), Timestamp.from(this.clock.instant()))
+					form.link(), form.status().name(), form.notes(), by.id(), Timestamp.from(this.clock.instant()),
+					form.sovereigntyValidUntil())
 			.query(Long.class)
 			.single();
 		this.auditLog.record("POC_CREATED", "poc", id, null, describe(prototype.key(), form), null);
@@ -106,11 +108,15 @@ class Pocs {
 		int updated = this.jdbc.sql("""
 				update poc set customer = ?, start_date = ?, end_date = ?, success_criteria = ?,
 				    willingness_to_pay_usd = ?, sovereignty_status = ?, sovereignty_link = ?, status = ?,
-				    outcome_notes = ?, version = version + 1
+				    outcome_notes = ?, sovereignty_valid_until = ?,
+				    sovereignty_expired_on = case when sovereignty_valid_until is not distinct from ?
+				        and sovereignty_link is not distinct from ? then sovereignty_expired_on end,
+				    version = version + 1
 				where id = ? and version = ?""")
 			.params(form.customer().strip(), form.startDate(), form.endDate(), form.successCriteria().strip(),
 					form.willingnessToPayUsdPerYear(), form.sovereigntyStatus().name(), form.link(),
-					form.status().name(), form.notes(), id, before.version())
+					form.status().name(), form.notes(), form.sovereigntyValidUntil(), form.sovereigntyValidUntil(),
+					form.link(), id, before.version())
 			.update();
 		if (updated != 1) {
 			throw new ConflictException("conflict.changedMeanwhile");
@@ -128,11 +134,13 @@ class Pocs {
 	void createForDemo(PrototypeView prototype, PocForm form, long createdBy) {
 		long id = this.jdbc.sql("""
 				insert into poc (prototype_id, customer, start_date, end_date, success_criteria, willingness_to_pay_usd,
-				    sovereignty_status, sovereignty_link, status, outcome_notes, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				    sovereignty_status, sovereignty_link, status, outcome_notes, created_by, created_at,
+				    sovereignty_valid_until)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(prototype.id(), form.customer(), form.startDate(), form.endDate(), form.successCriteria(),
 					form.willingnessToPayUsdPerYear(), form.sovereigntyStatus().name(), form.link(),
-					form.status().name(), form.notes(), createdBy, Timestamp.from(this.clock.instant()))
+					form.status().name(), form.notes(), createdBy, Timestamp.from(this.clock.instant()),
+					form.sovereigntyValidUntil())
 			.query(Long.class)
 			.single();
 		this.auditLog.recordAs("system", "POC_CREATED", "poc", id, null, describe(prototype.key(), form), "demo data");
@@ -175,18 +183,22 @@ class Pocs {
 		return AuditLog.values("prototype", prototypeKey, "customer", form.customer(), "start", form.startDate(), "end",
 				form.endDate(), "successCriteria", form.successCriteria(), "willingnessToPayUsdPerYear",
 				form.willingnessToPayUsdPerYear(), "sovereignty", form.sovereigntyStatus(), "sovereigntyLink",
-				form.link(), "status", form.status(), "outcome", form.notes());
+				form.link(), "sovereigntyValidUntil", form.sovereigntyValidUntil(), "status", form.status(), "outcome",
+				form.notes());
 	}
 
 	private static final String SELECT = "select id, prototype_id, customer, start_date, end_date, success_criteria,"
-			+ " willingness_to_pay_usd, sovereignty_status, sovereignty_link, status, outcome_notes, version from poc";
+			+ " willingness_to_pay_usd, sovereignty_status, sovereignty_link, status, outcome_notes, version,"
+			+ " sovereignty_valid_until, sovereignty_expired_on from poc";
 
 	private static Poc poc(ResultSet rs, int row) throws SQLException {
 		return new Poc(rs.getLong("id"), rs.getLong("prototype_id"), rs.getString("customer"),
 				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
 				rs.getString("success_criteria"), rs.getBigDecimal("willingness_to_pay_usd"),
 				SovereigntyStatus.valueOf(rs.getString("sovereignty_status")), rs.getString("sovereignty_link"),
-				PocStatus.valueOf(rs.getString("status")), rs.getString("outcome_notes"), rs.getLong("version"));
+				PocStatus.valueOf(rs.getString("status")), rs.getString("outcome_notes"), rs.getLong("version"),
+				rs.getObject("sovereignty_valid_until", LocalDate.class),
+				rs.getObject("sovereignty_expired_on", LocalDate.class));
 	}
 
 }

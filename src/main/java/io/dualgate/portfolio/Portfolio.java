@@ -15,6 +15,7 @@ import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -38,11 +39,15 @@ public class Portfolio {
 
 	private final Clock clock;
 
-	Portfolio(PrototypeRepository prototypes, People people, AuditLog auditLog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Portfolio(PrototypeRepository prototypes, People people, AuditLog auditLog, Clock clock,
+			ApplicationEventPublisher events) {
 		this.prototypes = prototypes;
 		this.people = people;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public List<PrototypeView> search(Stage stage, String query) {
@@ -95,7 +100,9 @@ public class Portfolio {
 		this.prototypes.flush();
 		this.auditLog.record("STAGE_ADVANCED", "prototype", prototype.getKey(), AuditLog.values("stage", from),
 				AuditLog.values("stage", to), reason);
-		return prototype.toView();
+		PrototypeView view = prototype.toView();
+		this.events.publishEvent(new PrototypeStageChanged(view.id(), view.key(), view.name(), from, to, reason, at));
+		return view;
 	}
 
 	/**
@@ -111,7 +118,10 @@ public class Portfolio {
 		this.prototypes.flush();
 		this.auditLog.record("PROTOTYPE_KILLED", "prototype", key, AuditLog.values("stage", before),
 				AuditLog.values("stage", Stage.KILLED), reason);
-		return prototype.toView();
+		PrototypeView view = prototype.toView();
+		this.events.publishEvent(new PrototypeStageChanged(view.id(), view.key(), view.name(), before, Stage.KILLED,
+				reason, this.clock.instant()));
+		return view;
 	}
 
 	@Transactional

@@ -322,7 +322,8 @@ class AlignmentGateAndGridTests {
 		assertThat(transitions.get("PILOT").slaHours()).isEqualTo(24);
 		assertThat(transitions.get("PILOT").decided()).isZero();
 
-		GatePerformance defaults = new SqlGatePerformanceFigures(this.jdbc, new GateProperties(48, Map.of()))
+		GatePerformance defaults = new SqlGatePerformanceFigures(this.jdbc,
+				new GateProperties(java.time.Duration.ofHours(48), Map.of()))
 			.compute(filter, now)
 			.orElseThrow();
 		assertThat(defaults.slaHours()).isEqualTo(48);

@@ -41,6 +41,9 @@ class GateConcurrencyTests {
 	@Autowired
 	AuditTrail auditTrail;
 
+	@Autowired
+	io.dualgate.people.Delegations delegations;
+
 	@Test
 	void aDoubleSubmitBySameSignerCreatesOneSignature() throws Exception {
 		for (int round = 0; round < 3; round++) {
@@ -112,6 +115,25 @@ class GateConcurrencyTests {
 		boolean bothValid = gate.technical().signed() && gate.commercial().signed();
 		assertThat(bothValid).isEqualTo(gate.status() == GateStatus.APPROVED);
 		assertThat(this.fixtures.stageOf(key)).isEqualTo(bothValid ? "POC" : "PROTOTYPE");
+	}
+
+	@Test
+	void thePmAndTheirDelegateSigningTheSameTrackAtOnceLeaveExactlyOneValidSignature() throws Exception {
+		String pm = this.fixtures.person("rpm", Role.EXPLORATION_PM);
+		String delegate = this.fixtures.person("rdg", Role.EXPLORATION_PM);
+		this.delegations.grant(
+				new io.dualgate.people.DelegationRequest(io.dualgate.people.SigningAuthority.TECHNICAL, delegate, null,
+						java.time.Instant.now().plus(java.time.Duration.ofDays(7)), "race", null),
+				this.fixtures.userId(pm));
+		for (int round = 0; round < 3; round++) {
+			long id = this.fixtures.open(this.fixtures.prototype(pm, "deliverer"), pm).id();
+			GateView shown = this.fixtures.answerPassing(id, Track.TECHNICAL, pm);
+			List<Outcome> outcomes = race(signer(id, Track.TECHNICAL, pm, shown),
+					signer(id, Track.TECHNICAL, delegate, shown));
+			assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(1);
+			assertThat(this.fixtures.validSignatures(id, Track.TECHNICAL)).isOne();
+			assertThat(signatureRows(id)).isOne();
+		}
 	}
 
 	private Callable<Outcome> signer(long id, Track track, String username, GateView shown) {

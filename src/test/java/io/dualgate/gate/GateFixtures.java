@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * step on each other.
  */
 @Component
-class GateFixtures {
+public class GateFixtures {
 
-	static final String PASSWORD = "dualgate-demo";
+	public static final String PASSWORD = "dualgate-demo";
 
 	private static final AtomicInteger counter = new AtomicInteger();
 
@@ -39,19 +39,19 @@ class GateFixtures {
 		this.gates = gates;
 	}
 
-	long userId(String username) {
+	public long userId(String username) {
 		return this.jdbc.sql("select id from app_user where lower(username) = lower(?)")
 			.param(username)
 			.query(Long.class)
 			.single();
 	}
 
-	UserDetails login(String username) {
+	public UserDetails login(String username) {
 		return this.users.loadUserByUsername(username);
 	}
 
 	/** A new active user with the demo password and the given roles. */
-	String person(String prefix, Role... roles) {
+	public String person(String prefix, Role... roles) {
 		String username = prefix + counter.incrementAndGet() + System.nanoTime() % 100000;
 		long id = this.jdbc.sql("""
 				insert into app_user (username, full_name, email, password_hash, reporting_line)
@@ -67,7 +67,7 @@ class GateFixtures {
 	}
 
 	/** A new prototype at stage PROTOTYPE with the demo PMs (or the ones given). */
-	String prototype(String explorationPm, String deliveryPm) {
+	public String prototype(String explorationPm, String deliveryPm) {
 		String key = "T" + counter.incrementAndGet() + "-" + (System.nanoTime() % 1000000);
 		this.jdbc.sql("""
 				insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id, stage)
@@ -77,23 +77,23 @@ class GateFixtures {
 		return key;
 	}
 
-	String prototype() {
+	public String prototype() {
 		return prototype("explorer", "deliverer");
 	}
 
 	/** Hands a prototype to other PMs, as an admin's edit would. */
-	void reassign(String key, String explorationPm, String deliveryPm) {
+	public void reassign(String key, String explorationPm, String deliveryPm) {
 		this.jdbc.sql("update prototype set exploration_pm_id = ?, delivery_pm_id = ? where key = ?")
 			.params(userId(explorationPm), userId(deliveryPm), key)
 			.update();
 	}
 
-	GateView open(String key, String byUsername) {
+	public GateView open(String key, String byUsername) {
 		return this.gates.open(key, userId(byUsername));
 	}
 
 	/** Answers every item of a track so that it passes. */
-	GateView answerPassing(long gateId, Track track, String byUsername) {
+	public GateView answerPassing(long gateId, Track track, String byUsername) {
 		GateView view = this.gates.get(gateId);
 		for (ItemView item : view.track(track).items()) {
 			this.gates.answer(gateId, track, item.code(), passing(item), null, userId(byUsername), "FORM");
@@ -101,7 +101,7 @@ class GateFixtures {
 		return this.gates.get(gateId);
 	}
 
-	static Answer passing(ItemView item) {
+	public static Answer passing(ItemView item) {
 		return switch (item.kind()) {
 			case ATTESTATION -> Answer.yes(true);
 			case EVIDENCE_LINK -> Answer.link("https://evidence.example/" + item.code());
@@ -113,21 +113,21 @@ class GateFixtures {
 		};
 	}
 
-	GateView sign(long gateId, Track track, String username, Meaning meaning, String reason) {
+	public GateView sign(long gateId, Track track, String username, Meaning meaning, String reason) {
 		GateView view = this.gates.get(gateId);
 		return this.gates.sign(gateId, track,
 				new SignCommand(meaning, reason, view.track(track).contentHash(), view.version(), PASSWORD, true),
 				userId(username));
 	}
 
-	long validSignatures(long gateId, Track track) {
+	public long validSignatures(long gateId, Track track) {
 		return this.jdbc.sql("select count(*) from gate_signature where gate_id = ? and track = ? and valid")
 			.params(gateId, track.name())
 			.query(Long.class)
 			.single();
 	}
 
-	String stageOf(String key) {
+	public String stageOf(String key) {
 		return this.jdbc.sql("select stage from prototype where key = ?").param(key).query(String.class).single();
 	}
 

@@ -64,7 +64,7 @@ class GateTests {
 		ChecklistTemplate commercial = template(Track.COMMERCIAL, 11L, List.of(
 				ItemSpec.measure("willingness_to_pay_usd", "WTP", "USD/year", Comparison.AT_LEAST, "25000", true, null),
 				ItemSpec.link("data_sovereignty", "Agreement", true)));
-		Gate gate = Gate.open(7, Stage.PROTOTYPE, technical, commercial, 48, 1L, T0);
+		Gate gate = Gate.open(7, Stage.PROTOTYPE, technical, commercial, java.time.Duration.ofHours(48), 1L, T0);
 		gate.assignIdForTest(id);
 		return gate;
 	}

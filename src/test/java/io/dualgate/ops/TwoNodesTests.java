@@ -63,7 +63,11 @@ class TwoNodesTests {
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--dualgate.demo=true", "--dualgate.node.name=" + name,
 				"--dualgate.ops.housekeeping.cron=*/2 * * * * *", "--dualgate.ops.housekeeping.lock-at-least-for=PT1S",
-				"--dualgate.ops.housekeeping.lock-at-most-for=PT1M", "--spring.main.banner-mode=off");
+				"--dualgate.ops.housekeeping.lock-at-most-for=PT1M", "--spring.main.banner-mode=off",
+				// A few seconds of SLA and a reminder check twice a second on both nodes.
+				"--dualgate.gate.sla-hours=PT4S", "--dualgate.notifications.sla-check-interval=PT0.5S",
+				// Both nodes send e-mail through the same real SMTP server.
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + io.dualgate.TestSmtp.port());
 	}
 
 	private static String base(ConfigurableApplicationContext node) {
@@ -123,6 +127,82 @@ class TwoNodesTests {
 		assertThat(doubled).as("slots in which more than one node ran the job").isEmpty();
 		List<String> nodes = jdbc.queryForList("SELECT DISTINCT node FROM job_run", String.class);
 		assertThat(Set.of("node-a", "node-b")).containsAll(nodes);
+	}
+
+	/**
+	 * Done when: with the SLA set to a few seconds, each signer gets exactly one
+	 * reminder, one overdue notice and the manager one escalation, also with two nodes
+	 * running.
+	 */
+	@Test
+	void eachSignerIsRemindedOnceAndTheManagerEscalatedOnceWithTwoNodes() throws Exception {
+		JdbcTemplate jdbc = new JdbcTemplate(nodeA.getBean(DataSource.class));
+		long manager = Long.parseLong(id("executive"));
+		long explorer = newPerson(jdbc, "slaexp", "EXPLORATION_PM", manager);
+		long deliverer = newPerson(jdbc, "sladel", "DELIVERY_PM", manager);
+		jdbc.update(
+				"insert into prototype (key, name, problem_statement, vertical, exploration_pm_id, delivery_pm_id,"
+						+ " stage) values ('SLA-TWO', 'SLA on two nodes', 'x', 'Testing', ?, ?, 'PROTOTYPE')",
+				explorer, deliverer);
+		long gateId = nodeB.getBean(io.dualgate.gate.Gates.class).open("SLA-TWO", explorer).id();
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> sent(jdbc, gateId, "SLA_ESCALATION", manager) >= 2);
+		// Both nodes keep checking twice a second: nothing more arrives.
+		org.awaitility.Awaitility.await()
+			.during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.queryForObject(
+					"select count(*) from notification where gate_id = ? and type like 'SLA_%'", Long.class,
+					gateId) == 6);
+		for (long signer : List.of(explorer, deliverer)) {
+			assertThat(sent(jdbc, gateId, "SLA_REMINDER", signer)).as("reminders to %s", signer).isOne();
+			assertThat(sent(jdbc, gateId, "SLA_OVERDUE", signer)).as("overdue notices to %s", signer).isOne();
+		}
+		// both tracks wait for people whose manager is the executive: one escalation per
+		// track, to the same manager
+		assertThat(sent(jdbc, gateId, "SLA_ESCALATION", manager)).isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from notification where gate_id = ? and type like 'SLA_%'",
+				Long.class, gateId))
+			.isEqualTo(6);
+		// and each of them (plus "gate opened") reached its signer as exactly one e-mail,
+		// although both nodes send and resubmit
+		String explorerAddress = jdbc.queryForObject("select email from app_user where id = ?", String.class, explorer);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(explorerAddress) == 3);
+		org.awaitility.Awaitility.await()
+			.during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> mailsTo(explorerAddress) == 3);
+	}
+
+	private static long mailsTo(String address) {
+		return java.util.Arrays.stream(io.dualgate.TestSmtp.server().getReceivedMessages()).filter((message) -> {
+			try {
+				return java.util.Arrays.stream(message.getAllRecipients())
+					.anyMatch((a) -> a.toString().contains(address));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				return false;
+			}
+		}).count();
+	}
+
+	private static long newPerson(JdbcTemplate jdbc, String prefix, String role, long managerId) {
+		String username = prefix + System.nanoTime() % 100000;
+		Long id = jdbc.queryForObject(
+				"insert into app_user (username, full_name, email, password_hash, reporting_line,"
+						+ " manager_id) values (?, ?, ?, 'x', 'CPO', ?) returning id",
+				Long.class, username, "Test " + username, username + "@test.example", managerId);
+		jdbc.update("insert into user_role (user_id, role) values (?, ?)", id, role);
+		return id;
+	}
+
+	private static long sent(JdbcTemplate jdbc, long gateId, String type, long recipient) {
+		Long count = jdbc.queryForObject(
+				"select count(*) from notification where gate_id = ? and type = ? and recipient_id = ?", Long.class,
+				gateId, type, recipient);
+		return (count != null) ? count : 0;
 	}
 
 	private static long runs(JdbcTemplate jdbc) {

@@ -147,7 +147,26 @@ class AccessMatrixTests {
 			entry("GET /api/v1/alignment", SIGNED_IN), entry("GET /api/v1/alignment/pairs/{id}/points", SIGNED_IN),
 			entry("GET /alignment/pairs", ADMIN_ONLY), entry("GET /alignment/pairs/new", ADMIN_ONLY),
 			entry("GET /alignment/pairs/{id}", ADMIN_ONLY), entry("POST /alignment/pairs", ADMIN_ONLY),
-			entry("POST /alignment/pairs/{id}", ADMIN_ONLY));
+			entry("POST /alignment/pairs/{id}", ADMIN_ONLY),
+			// notifications: one's own inbox and preferences; admins see delivery
+			entry("GET /notifications", SIGNED_IN), entry("POST /notifications/{id}/read", SIGNED_IN),
+			entry("POST /notifications/read-all", SIGNED_IN), entry("POST /profile/notifications", SIGNED_IN),
+			entry("GET /api/v1/notifications", SIGNED_IN), entry("POST /api/v1/notifications/{id}/read", SIGNED_IN),
+			entry("GET /admin/notifications", ADMIN_ONLY),
+			// delegations: one's own on the profile and the API; admins set any
+			entry("POST /profile/language", SIGNED_IN), entry("POST /profile/delegations", SIGNED_IN),
+			entry("POST /profile/delegations/{id}/revoke", SIGNED_IN), entry("GET /admin/delegations", ADMIN_ONLY),
+			entry("POST /admin/delegations", ADMIN_ONLY), entry("POST /admin/delegations/{id}/revoke", ADMIN_ONLY),
+			entry("GET /api/v1/delegations", SIGNED_IN), entry("POST /api/v1/delegations", PMS_AND_ADMIN),
+			entry("POST /api/v1/delegations/{id}/revoke", PMS_AND_ADMIN),
+			// evidence expiring across the portfolio: everyone reads
+			entry("GET /evidence/expiring", SIGNED_IN),
+			// webhooks: admins only
+			entry("GET /admin/webhooks", ADMIN_ONLY), entry("POST /admin/webhooks", ADMIN_ONLY),
+			entry("GET /admin/webhooks/{id}", ADMIN_ONLY),
+			entry("POST /admin/webhooks/{id}/deliveries/{deliveryId}/resend", ADMIN_ONLY),
+			entry("POST /admin/webhooks/{id}/enable", ADMIN_ONLY), entry("POST /api/v1/webhooks", ADMIN_ONLY),
+			entry("GET /api/v1/webhooks", ADMIN_ONLY), entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_ONLY));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
@@ -155,7 +174,7 @@ class AccessMatrixTests {
 	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct");
+			"availability_pct", "deliveryId", "999999");
 
 	static final String MISSING_ID = "999999";
 

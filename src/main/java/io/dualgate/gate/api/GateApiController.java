@@ -72,26 +72,27 @@ class GateApiController {
 	/**
 	 * @param value {@code true}/{@code false} for an attestation, a number for a measure
 	 * @param evidenceUrl a link to the evidence
+	 * @param validUntil the last day the evidence holds ({@code 2027-03-31}, optional)
 	 */
-	record ApiAnswer(Object value, @Size(max = 1000) String evidenceUrl) {
+	record ApiAnswer(Object value, @Size(max = 1000) String evidenceUrl, java.time.LocalDate validUntil) {
 
 		Answer toAnswer() {
 			if (this.value instanceof Boolean yes) {
-				return new Answer(yes, null, this.evidenceUrl);
+				return new Answer(yes, null, this.evidenceUrl, this.validUntil);
 			}
 			if (this.value instanceof Number number) {
-				return new Answer(null, check(new BigDecimal(number.toString())), this.evidenceUrl);
+				return new Answer(null, check(new BigDecimal(number.toString())), this.evidenceUrl, this.validUntil);
 			}
 			if (this.value instanceof String text && !text.isBlank()) {
 				try {
-					return new Answer(null, check(new BigDecimal(text.strip())), this.evidenceUrl);
+					return new Answer(null, check(new BigDecimal(text.strip())), this.evidenceUrl, this.validUntil);
 				}
 				catch (NumberFormatException ex) {
 					throw new io.dualgate.shared.RuleViolationException("gate.api.value.invalid", text);
 				}
 			}
 			if (this.value == null) {
-				return new Answer(null, null, this.evidenceUrl);
+				return new Answer(null, null, this.evidenceUrl, this.validUntil);
 			}
 			throw new io.dualgate.shared.RuleViolationException("gate.api.value.invalid", String.valueOf(this.value));
 		}

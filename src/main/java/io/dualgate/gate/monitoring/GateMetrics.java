@@ -58,7 +58,7 @@ class GateMetrics {
 
 	double overdueGates() {
 		Long count = this.jdbc.queryForObject(
-				"select count(*) from gate where status = 'OPEN' and opened_at + sla_hours * interval '1 hour' < ?",
+				"select count(*) from gate where status = 'OPEN' and opened_at + sla_seconds * interval '1 second' < ?",
 				Long.class, Timestamp.from(this.clock.instant()));
 		return (count != null) ? count : 0;
 	}

@@ -1,12 +1,15 @@
 package io.dualgate.gate.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import io.dualgate.gate.checklist.Answer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The answer to one item as a browser posts it. Only the field of the item's kind is
@@ -16,13 +19,15 @@ import jakarta.validation.constraints.Size;
  * @param value a measured value in the item's unit
  * @param evidenceUrl a link to the evidence
  * @param revision the item revision the form showed
+ * @param validUntil the last day the evidence holds (optional)
  */
 record AnswerForm(Boolean yes,
 		@Digits(integer = 13, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value,
-		@Size(max = 1000) String evidenceUrl, Integer revision) {
+		@Size(max = 1000) String evidenceUrl, Integer revision,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
 
 	Answer toAnswer() {
-		return new Answer(this.yes, this.value, this.evidenceUrl);
+		return new Answer(this.yes, this.value, this.evidenceUrl, this.validUntil);
 	}
 
 }

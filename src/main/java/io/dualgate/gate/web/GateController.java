@@ -1,9 +1,12 @@
 package io.dualgate.gate.web;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
 import io.dualgate.gate.GateView;
@@ -16,6 +19,7 @@ import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +46,11 @@ class GateController {
 
 	private final Gates gates;
 
-	GateController(Gates gates) {
+	private final List<GatePageSection> sections;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections) {
 		this.gates = gates;
+		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
 	@GetMapping("/gates")
@@ -88,6 +95,8 @@ class GateController {
 		model.addAttribute("canAnswer", canAnswer);
 		model.addAttribute("canSign", canSign);
 		model.addAttribute("tracks", Track.values());
+		this.sections.forEach((section) -> section.populate(gate, me, model));
+		model.addAttribute("sections", this.sections.stream().map(GatePageSection::fragment).toList());
 		return "gate/detail";
 	}
 
@@ -121,6 +130,7 @@ class GateController {
 		this.gates.requireMayAnswer(id, track, me.id());
 		GateView gate = this.gates.get(id);
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		return signPage(gate, track, model);
 	}
 
@@ -129,6 +139,7 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());

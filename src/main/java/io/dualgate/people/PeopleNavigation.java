@@ -1,0 +1,18 @@
+package io.dualgate.people;
+
+import java.util.Set;
+
+import io.dualgate.web.NavigationLink;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PeopleNavigation {
+
+	@Bean
+	NavigationLink delegationsLink() {
+		return new NavigationLink(92, "/admin/delegations", "nav.delegations", Set.of("ADMIN"));
+	}
+
+}
