@@ -24,6 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -136,6 +137,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+		// The token is loaded before the page renders, not deferred: a page longer than
+		// the
+		// response buffer is committed before its last form asks for the token, and a
+		// session can no longer be created then.
+		XorCsrfTokenRequestAttributeHandler csrfTokenHandler = new XorCsrfTokenRequestAttributeHandler();
+		csrfTokenHandler.setCsrfRequestAttributeName(null);
+		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokenHandler));
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()

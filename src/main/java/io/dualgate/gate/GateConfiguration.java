@@ -8,6 +8,7 @@ import io.dualgate.portfolio.PrototypePageSection;
 import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.web.NavigationLink;
+import io.dualgate.web.NavigationLink.Menu;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ class GateConfiguration {
 
 	@Bean
 	NavigationLink templatesLink() {
-		return new NavigationLink(90, "/admin/templates", "nav.templates", Set.of("ADMIN"));
+		return new NavigationLink(91, "/admin/templates", "nav.templates", Set.of("ADMIN"), Menu.ADMIN);
 	}
 
 	/** The prototype page lists its gates and offers to open the next one. */

@@ -3,6 +3,7 @@ package io.dualgate.integration;
 import java.util.Set;
 
 import io.dualgate.web.NavigationLink;
+import io.dualgate.web.NavigationLink.Menu;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ class WebhookConfiguration {
 
 	@Bean
 	NavigationLink webhooksLink() {
-		return new NavigationLink(94, "/admin/webhooks", "nav.webhooks", Set.of("ADMIN"));
+		return new NavigationLink(94, "/admin/webhooks", "nav.webhooks", Set.of("ADMIN"), Menu.ADMIN);
 	}
 
 }

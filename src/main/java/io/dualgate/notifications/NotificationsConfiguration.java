@@ -9,6 +9,7 @@ import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.people.Person;
 import io.dualgate.people.ProfileSection;
 import io.dualgate.web.NavigationLink;
+import io.dualgate.web.NavigationLink.Menu;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ class NotificationsConfiguration {
 
 	@Bean
 	NavigationLink operationsLink() {
-		return new NavigationLink(95, "/admin/notifications", "nav.notifications.operations", Set.of("ADMIN"));
+		return new NavigationLink(95, "/admin/notifications", "nav.notifications.operations", Set.of("ADMIN"),
+				Menu.ADMIN);
 	}
 
 	/** The gate page shows the reminders, overdue notices and escalations sent. */

@@ -3,6 +3,7 @@ package io.dualgate.people;
 import java.util.Set;
 
 import io.dualgate.web.NavigationLink;
+import io.dualgate.web.NavigationLink.Menu;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,12 @@ class PeopleNavigation {
 
 	@Bean
 	NavigationLink delegationsLink() {
-		return new NavigationLink(92, "/admin/delegations", "nav.delegations", Set.of("ADMIN"));
+		return new NavigationLink(92, "/admin/delegations", "nav.delegations", Set.of("ADMIN"), Menu.ADMIN);
+	}
+
+	@Bean
+	NavigationLink peopleLink() {
+		return new NavigationLink(90, "/admin/users", "nav.users", Set.of("ADMIN"), Menu.ADMIN);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.dualgate.portfolio;
 import java.util.Set;
 
 import io.dualgate.web.NavigationLink;
+import io.dualgate.web.NavigationLink.Menu;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class PortfolioNavigation {
 
 	@Bean
+	NavigationLink prototypesLink() {
+		return new NavigationLink(10, "/prototypes", "nav.prototypes", Set.of());
+	}
+
+	@Bean
 	NavigationLink expiringEvidenceLink() {
-		return new NavigationLink(43, "/evidence/expiring", "nav.evidence.expiring", Set.of());
+		return new NavigationLink(43, "/evidence/expiring", "nav.evidence.expiring", Set.of(), Menu.EVIDENCE);
 	}
 
 }
