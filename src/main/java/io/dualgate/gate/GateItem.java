@@ -10,7 +10,12 @@ import io.dualgate.gate.checklist.ChecklistRule;
 import io.dualgate.gate.checklist.Comparison;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.InvalidFieldException;
+import io.dualgate.shared.NumberRefused;
+import io.dualgate.shared.WebLinks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -125,6 +130,34 @@ class GateItem {
 
 	Verdict verdictFor(Answer answer) {
 		return ChecklistRule.evaluate(spec(), answer);
+	}
+
+	/**
+	 * Refuses what this item cannot hold, naming the field: a link that is not http(s), a
+	 * value beyond the column, or outside the range of the metric the item is bound to
+	 * (the same range observations of that metric must keep).
+	 */
+	void check(Answer answer, ValueRange range) {
+		WebLinks.require("evidenceUrl", answer.evidenceUrl());
+		if (this.kind != ItemKind.MEASURE || answer.value() == null) {
+			return;
+		}
+		BigDecimal value;
+		try {
+			value = Decimals.check(answer.value(), Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in("value");
+		}
+		if (!range.contains(value)) {
+			throw new InvalidFieldException("value", "gate.answer.value.outOfRange", plain(value), this.metricKey,
+					plain(range.min()), plain(range.max()));
+		}
+	}
+
+	/** Only for values already checked against a column (short by construction). */
+	private static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : "-";
 	}
 
 	/**

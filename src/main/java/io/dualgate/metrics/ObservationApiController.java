@@ -49,10 +49,14 @@ class ObservationApiController {
 		}
 		List<Metrics.RawObservationInput> inputs = new ArrayList<>();
 		List<CellError> shapeErrors = new ArrayList<>();
+		long shapeErrorCount = 0;
 		for (int i = 0; i < body.size(); i++) {
 			JsonNode element = body.get(i);
 			if (!element.isObject()) {
-				shapeErrors.add(new CellError(i, "element", "observation.api.notObject"));
+				if (shapeErrors.size() < ObservationsRejected.MAX_REPORTED) {
+					shapeErrors.add(new CellError(i, "element", "observation.api.notObject"));
+				}
+				shapeErrorCount++;
 				inputs.add(new Metrics.RawObservationInput(null, null, null, null));
 				continue;
 			}
@@ -60,7 +64,7 @@ class ObservationApiController {
 					text(element, "date"), text(element, "value")));
 		}
 		if (!shapeErrors.isEmpty()) {
-			throw ObservationsRejected.invalid(shapeErrors, shapeErrors.size());
+			throw ObservationsRejected.invalid(shapeErrors, shapeErrorCount);
 		}
 		long accepted = this.metrics.recordAll(inputs, ObservationSource.API, me);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
@@ -92,14 +96,18 @@ class ObservationApiController {
 		return this.metrics.observations(key, (metric != null && !metric.isBlank()) ? metric.strip() : null, from, to);
 	}
 
-	/** Numbers and strings alike: the shared validation decides what is numeric. */
+	/**
+	 * Numbers and strings alike: the shared validation decides what is numeric. A number
+	 * is passed on as its own (scientific) notation, never expanded: {@code 1e999999999}
+	 * stays 12 characters.
+	 */
 	private static String text(JsonNode element, String field) {
 		JsonNode node = element.get(field);
 		if (node == null || node.isNull()) {
 			return null;
 		}
 		if (node.isNumber()) {
-			return node.decimalValue().toPlainString();
+			return node.numberValue().toString();
 		}
 		return node.isValueNode() ? node.asString() : node.toString();
 	}

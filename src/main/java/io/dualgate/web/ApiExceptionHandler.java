@@ -3,6 +3,7 @@ package io.dualgate.web;
 import java.util.Locale;
 
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
@@ -62,7 +63,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail ruleViolation(RuleViolationException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.messageCode(), ex.arguments());
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.messageCode(), ex.arguments());
+		if (ex instanceof InvalidFieldException invalid && invalid.field() != null) {
+			problem.setProperty("field", invalid.field());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

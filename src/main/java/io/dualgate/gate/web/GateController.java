@@ -15,11 +15,13 @@ import io.dualgate.gate.Meaning;
 import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -48,8 +51,11 @@ class GateController {
 
 	private final List<GatePageSection> sections;
 
-	GateController(Gates gates, ObjectProvider<GatePageSection> sections) {
+	private final MessageSource messages;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections, MessageSource messages) {
 		this.gates = gates;
+		this.messages = messages;
 		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
@@ -106,14 +112,24 @@ class GateController {
 			@Valid @ModelAttribute("answer") AnswerForm form, BindingResult result,
 			@AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "gate.answer.invalid");
+			redirect.addFlashAttribute("error", "gate.answer.refused");
 			redirect.addFlashAttribute("errorArg", code);
+			FieldError field = result.getFieldError();
+			redirect.addFlashAttribute("answerError",
+					new AnswerError(track, code, (field != null) ? field.getField() : null, this.messages.getMessage(
+							(field != null) ? field : result.getAllErrors().get(0), LocaleContextHolder.getLocale())));
 		}
 		else {
 			try {
 				this.gates.answer(id, track, code, form.toAnswer(), form.revision(), me.id(), "FORM");
 				redirect.addFlashAttribute("success", "gate.answer.saved");
 				redirect.addFlashAttribute("successArg", code);
+			}
+			catch (InvalidFieldException ex) {
+				redirect.addFlashAttribute("error", "gate.answer.refused");
+				redirect.addFlashAttribute("errorArg", code);
+				redirect.addFlashAttribute("answerError", new AnswerError(track, code, ex.field(), this.messages
+					.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), LocaleContextHolder.getLocale())));
 			}
 			catch (RuleViolationException ex) {
 				redirect.addFlashAttribute("error", ex.messageCode());

@@ -1,0 +1,44 @@
+package io.dualgate.web;
+
+import java.beans.PropertyEditorSupport;
+import java.math.BigDecimal;
+
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.NumberRefused;
+
+import org.springframework.core.convert.converter.Converter;
+
+/**
+ * Every {@link BigDecimal} converted from text goes through the one bounded parser: text
+ * of at most {@link Decimals#MAX_TEXT} characters, no more digits than the widest column
+ * holds ({@link Decimals#MEASURE}). A field's own column may be narrower: its
+ * {@code @Digits} says so. A blank field is no value. Registered as the conversion
+ * service's converter and, for data binding, as the binder's editor
+ * ({@link FormBinding}): a binder whose converter fails falls back to its default editor,
+ * which would parse {@code 1e999999999} unbounded.
+ */
+class BoundedNumberConverter extends PropertyEditorSupport implements Converter<String, BigDecimal> {
+
+	@Override
+	public BigDecimal convert(String source) {
+		return source.isBlank() ? null : Decimals.parse(source, Decimals.MEASURE);
+	}
+
+	@Override
+	public void setAsText(String text) {
+		try {
+			setValue((text != null) ? convert(text) : null);
+		}
+		catch (NumberRefused ex) {
+			// The binder turns this into a field error; FormBinding finds the refusal.
+			throw new IllegalArgumentException(ex.messageCode(), ex);
+		}
+	}
+
+	@Override
+	public String getAsText() {
+		Object value = getValue();
+		return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : "";
+	}
+
+}
