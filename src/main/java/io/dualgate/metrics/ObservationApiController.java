@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.dualgate.people.AuthenticatedUser;
+import io.dualgate.shared.BoundedInputStream;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +39,13 @@ class ObservationApiController {
 
 	private final Metrics metrics;
 
-	ObservationApiController(Metrics metrics) {
+	/** The largest body spooled (the upload limit); a longer one is refused with 413. */
+	private final long maxBodyBytes;
+
+	ObservationApiController(Metrics metrics,
+			@Value("${spring.servlet.multipart.max-request-size:52MB}") DataSize maxBody) {
 		this.metrics = metrics;
+		this.maxBodyBytes = maxBody.toBytes();
 	}
 
 	@PostMapping(path = "/api/v1/observations", consumes = "application/json")
@@ -74,10 +82,11 @@ class ObservationApiController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	ResponseEntity<Map<String, Long>> postCsv(InputStream body, @AuthenticationPrincipal AuthenticatedUser me)
 			throws IOException {
-		// Spooled to a file so that the import can read it twice (see ObservationStore).
+		// Spooled to a file so that the import can read it twice (see ObservationStore),
+		// counted as it streams in: a body past the limit stops here with 413.
 		Path spool = Files.createTempFile("observations-", ".csv");
 		try {
-			Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(new BoundedInputStream(body, this.maxBodyBytes), spool, StandardCopyOption.REPLACE_EXISTING);
 			long accepted = this.metrics.importCsv(new FileSystemResource(spool), ObservationSource.API, me);
 			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
 		}
