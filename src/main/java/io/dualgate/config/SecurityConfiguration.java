@@ -3,6 +3,7 @@ package io.dualgate.config;
 import java.time.Duration;
 
 import io.dualgate.people.ApiTokens;
+import io.dualgate.people.People;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -136,7 +138,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, People people) throws Exception {
 		// The token is loaded before the page renders, not deferred: a page longer than
 		// the
 		// response buffer is committed before its last form asks for the token, and a
@@ -144,6 +146,7 @@ class SecurityConfiguration {
 		XorCsrfTokenRequestAttributeHandler csrfTokenHandler = new XorCsrfTokenRequestAttributeHandler();
 		csrfTokenHandler.setCsrfRequestAttributeName(null);
 		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokenHandler));
+		http.addFilterAfter(new CurrentRightsFilter(people), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
