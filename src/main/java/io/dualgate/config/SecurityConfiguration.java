@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
+import io.dualgate.shared.SecurityHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -39,13 +42,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
+
 	/**
-	 * No inline scripts or styles: every script and stylesheet is a file of ours or a
-	 * WebJar.
+	 * A request the firewall refuses (a double slash, an encoded dot segment) gets a 400
+	 * through the error dispatch, which answers in our words with the security headers
+	 * (the default handler lets the exception escape to the container).
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-			+ " frame-ancestors 'none'";
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+	}
 
 	@Bean
 	@Order(1)
