@@ -72,7 +72,7 @@ class ObservationApiController {
 					text(element, "date"), text(element, "value")));
 		}
 		if (!shapeErrors.isEmpty()) {
-			throw ObservationsRejected.invalid(shapeErrors, shapeErrorCount);
+			throw ObservationsRejected.invalid(shapeErrors, shapeErrorCount).asIndexes();
 		}
 		long accepted = this.metrics.recordAll(inputs, ObservationSource.API, me);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));

@@ -62,13 +62,40 @@ public final class Decimals {
 	 */
 	public static BigDecimal parse(String text, Limit limit) {
 		String stripped = (text != null) ? text.strip() : "";
+		return check(read(stripped), limit, stripped);
+	}
+
+	/**
+	 * The number {@code text} writes, read from bounded text (at most {@link #MAX_TEXT}
+	 * characters, an exponent of at most 9 digits) but not yet held to a column: forms
+	 * bind it so that their field's {@code @Digits} can say what is wrong next to the
+	 * field. Such a value may be {@code 1e999999999}: {@link #check} it (or let
+	 * {@code @Digits} refuse it) before anything writes it out, and show it with
+	 * {@link #text}.
+	 * @throws NumberRefused when the text is too long or not a number
+	 */
+	public static BigDecimal read(String text) {
+		String stripped = (text != null) ? text.strip() : "";
 		if (stripped.length() > MAX_TEXT) {
 			throw new NumberRefused(null, "number.tooLong", Excerpt.of(stripped), MAX_TEXT);
 		}
 		if (!NUMBER.matcher(stripped).matches()) {
 			throw new NumberRefused(null, "number.notNumeric", Excerpt.of(stripped));
 		}
-		return check(new BigDecimal(stripped), limit, stripped);
+		return new BigDecimal(stripped);
+	}
+
+	/**
+	 * A number as people read it: plain when it fits the widest column, else in
+	 * scientific notation (never a billion zeros).
+	 */
+	public static String text(BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		long integerDigits = (long) value.precision() - value.scale();
+		boolean fits = integerDigits <= MEASURE.integerDigits() && value.scale() <= MEASURE.scale() + MAX_TEXT;
+		return fits ? value.toPlainString() : value.toString();
 	}
 
 	/**

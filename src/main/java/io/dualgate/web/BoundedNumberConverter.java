@@ -9,19 +9,20 @@ import io.dualgate.shared.NumberRefused;
 import org.springframework.core.convert.converter.Converter;
 
 /**
- * Every {@link BigDecimal} converted from text goes through the one bounded parser: text
- * of at most {@link Decimals#MAX_TEXT} characters, no more digits than the widest column
- * holds ({@link Decimals#MEASURE}). A field's own column may be narrower: its
- * {@code @Digits} says so. A blank field is no value. Registered as the conversion
- * service's converter and, for data binding, as the binder's editor
- * ({@link FormBinding}): a binder whose converter fails falls back to its default editor,
- * which would parse {@code 1e999999999} unbounded.
+ * Every {@link BigDecimal} converted from text goes through the one bounded parser
+ * ({@link Decimals#read}): text of at most {@link Decimals#MAX_TEXT} characters in plain
+ * or scientific notation, an exponent of at most 9 digits; anything else is refused (a
+ * binding error quoting an excerpt). How many digits a field takes is its column's: its
+ * {@code @Digits}, built from the same constants, says so next to the field. A blank
+ * field is no value. Registered as the conversion service's converter and, for data
+ * binding, as the binder's editor ({@link FormBinding}): a binder whose converter fails
+ * falls back to its default editor, which would parse any text unbounded.
  */
 class BoundedNumberConverter extends PropertyEditorSupport implements Converter<String, BigDecimal> {
 
 	@Override
 	public BigDecimal convert(String source) {
-		return source.isBlank() ? null : Decimals.parse(source, Decimals.MEASURE);
+		return source.isBlank() ? null : Decimals.read(source);
 	}
 
 	@Override
@@ -38,7 +39,7 @@ class BoundedNumberConverter extends PropertyEditorSupport implements Converter<
 	@Override
 	public String getAsText() {
 		Object value = getValue();
-		return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : "";
+		return (value instanceof BigDecimal decimal) ? Decimals.text(decimal) : "";
 	}
 
 }

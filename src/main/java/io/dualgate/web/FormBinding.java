@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NumberRefused;
+import io.dualgate.shared.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.InvalidPropertyException;
@@ -11,8 +12,6 @@ import org.springframework.beans.PropertyAccessException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingErrorProcessor;
 import org.springframework.validation.BindingResult;
@@ -40,6 +39,12 @@ class FormBinding {
 
 	private static final BindingErrorProcessor ERRORS = new BoundedBindingErrors();
 
+	private final ApiProblems problems;
+
+	FormBinding(ApiProblems problems) {
+		this.problems = problems;
+	}
+
 	@InitBinder
 	void bound(WebDataBinder binder) {
 		binder.setAutoGrowCollectionLimit(MAX_ROWS);
@@ -50,11 +55,10 @@ class FormBinding {
 	/** An index beyond {@link #MAX_ROWS}: the form is not one of ours. */
 	@ExceptionHandler(InvalidPropertyException.class)
 	Object tooManyRows(InvalidPropertyException ex, HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The request has more rows than DualGate accepts (at most " + MAX_ROWS + ").");
-			problem.setProperty("code", "form.tooManyRows");
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		if (ApiProblems.isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
+			return ResponseEntity.badRequest()
+				.contentType(ApiProblems.contentType())
+				.body(this.problems.problem(ProblemType.BAD_REQUEST, "form.tooManyRows", MAX_ROWS));
 		}
 		ModelAndView page = new ModelAndView("error/4xx", HttpStatus.BAD_REQUEST);
 		page.addObject("messageCode", "form.tooManyRows");

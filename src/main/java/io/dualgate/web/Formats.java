@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.dualgate.shared.Decimals;
 import io.dualgate.shared.WebLinks;
 
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class Formats {
 	}
 
 	public String number(BigDecimal value) {
-		return (value != null) ? value.stripTrailingZeros().toPlainString() : "";
+		return (value != null) ? Decimals.text(value.stripTrailingZeros()) : "";
 	}
 
 	/**

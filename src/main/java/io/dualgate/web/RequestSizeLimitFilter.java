@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.dualgate.shared.BoundedInputStream;
+import io.dualgate.shared.SecurityHeaders;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -18,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,11 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses oversized bodies with 413 (the error page, or a problem detail for the API): at
  * once when the announced length is too large, before anything reads them; and for a body
  * without a length (chunked), as soon as whoever reads it passes the limit, counted byte
- * by byte ({@link LimitedBodyRequest}), so a 60 MB chunked upload is never read in full.
- * Without it Tomcat silently drops the parameters of a form over its limit, and the
- * request fails later for a misleading reason (a missing CSRF token). Multipart uploads
- * have their own, larger limit ({@code spring.servlet.multipart.*}). After a 413 Tomcat
- * closes the connection instead of draining the rest ({@link WebConfiguration}).
+ * by byte ({@link LimitedBodyRequest}): the application reads one byte past the limit and
+ * no more, so a 60 MB chunked upload is never read, parsed or stored in full. After the
+ * answer Tomcat discards at most {@code server.tomcat.max-swallow-size} more of the body
+ * (so that the client reads the 413 rather than a reset connection) and closes the
+ * connection. Without this filter Tomcat silently drops the parameters of a form over its
+ * limit, and the request fails later for a misleading reason (a missing CSRF token).
+ * Multipart uploads have their own, larger limit ({@code spring.servlet.multipart.*}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -45,12 +49,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final ObjectProvider<MeterRegistry> meters;
 
+	private final ApiProblems problems;
+
 	RequestSizeLimitFilter(@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm,
 			@Value("${spring.servlet.multipart.max-request-size:52MB}") DataSize maxOther,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, ApiProblems problems) {
 		this.maxFormBytes = maxForm.toBytes();
 		this.maxOtherBytes = maxOther.toBytes();
 		this.meters = meters;
+		this.problems = problems;
 	}
 
 	@Override
@@ -63,7 +70,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (length > limit) {
 			// Announced too large: refused before a byte is read.
 			measure(0);
-			response.setHeader("Connection", "close");
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 			return;
 		}
@@ -89,30 +95,38 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * 413 for a body that passed the limit while it was read; nothing more of it is read
-	 * (after a 413 Tomcat closes the connection rather than draining the rest). The
-	 * headers the security filters wrote stay; the body of any other answer goes. The
-	 * problem has a length, so that a client still sending reads all of it before the
-	 * connection closes.
+	 * 413 for a body that passed the limit while it was read; the application reads
+	 * nothing more of it. The headers the security filters wrote stay; the body of any
+	 * other answer goes. The problem has a length (and no "Connection: close" of ours,
+	 * which would make Tomcat end the body by closing the connection).
 	 */
 	private void refuseWhileReading(HttpServletRequest request, HttpServletResponse response, long limit,
 			long bytesRead) throws IOException {
 		measure(bytesRead);
-		response.setHeader("Connection", "close");
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (!ApiProblems.isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 			return;
 		}
-		byte[] problem = ("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-				+ "\"detail\":\"The request body is larger than DualGate accepts (at most " + limit
-				+ " bytes).\",\"code\":\"request.tooLarge\",\"limit\":" + limit + "}")
+		// The same words and type as every other 413 of the API (ApiProblems), with a
+		// length.
+		ProblemDetail tooLarge = this.problems.forStatus(HttpStatus.CONTENT_TOO_LARGE);
+		byte[] problem = ("{\"type\":" + json(String.valueOf(tooLarge.getType())) + ",\"title\":"
+				+ json(tooLarge.getTitle()) + ",\"status\":413,\"detail\":" + json(tooLarge.getDetail()) + ",\"code\":"
+				+ json(String.valueOf(tooLarge.getProperties().get("code"))) + ",\"limit\":" + limit + "}")
 			.getBytes(StandardCharsets.UTF_8);
 		response.resetBuffer();
+		SecurityHeaders.applyMissing(response);
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(problem.length);
 		response.getOutputStream().write(problem);
 		response.flushBuffer();
+	}
+
+	/** Our own message texts as JSON strings (quotes and backslashes escaped). */
+	private static String json(String text) {
+		String value = (text != null) ? text : "";
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 	/** How much of each refused body was read: 0 when refused by its announced length. */

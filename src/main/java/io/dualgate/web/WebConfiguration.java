@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -39,16 +38,6 @@ class WebConfiguration implements WebMvcConfigurer {
 			return "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 		});
 		return resolver;
-	}
-
-	/**
-	 * After a 413 Tomcat closes the connection instead of draining the rest of the body
-	 * (up to {@code server.tomcat.max-swallow-size}): a refused upload is not read to its
-	 * end, and the client, told at once, stops sending.
-	 */
-	@Bean
-	TomcatContextCustomizer closeAfterRefusedBody() {
-		return (context) -> context.setSwallowAbortedUploads(false);
 	}
 
 	/** Every form-bound number goes through the one bounded parser. */

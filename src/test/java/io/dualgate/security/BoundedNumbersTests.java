@@ -211,7 +211,9 @@ class BoundedNumbersTests {
 			.with(csrf())
 			.exchange();
 		assertThat(threshold).hasStatusOk();
-		assertThat(threshold).bodyText().contains("1e999999").doesNotContain("0000000000000000000000");
+		assertThat(threshold).bodyText()
+			.contains("Use at most 15 digits before and 10 digits after the decimal point.")
+			.doesNotContain("0000000000000000000000");
 		assertThat(size(threshold)).isLessThan(200_000);
 
 		MvcTestResult rows = this.mvc.post()
@@ -276,7 +278,10 @@ class BoundedNumbersTests {
 			.with(csrf())
 			.exchange();
 		assertThat(metric).hasStatusOk();
-		assertThat(metric).bodyText().contains("more than 15 digits before the decimal point");
+		assertThat(metric).bodyText()
+			.contains("id=\"maxValue-error\"")
+			.contains("Use at most 15 digits before and 10 digits after the decimal point.")
+			.doesNotContain("0000000000000000000000");
 	}
 
 	private long answeredItems(long gateId) {

@@ -77,6 +77,18 @@ class DecimalsTests {
 	}
 
 	@Test
+	void formsReadBoundedTextAndShowHugeValuesInScientificNotation() {
+		BigDecimal huge = Decimals.read("1e999999999");
+		assertThat(huge.scale()).isEqualTo(-999999999);
+		assertThat(Decimals.text(huge)).isEqualTo("1E+999999999");
+		assertThat(Decimals.text(Decimals.read("1e-999999999"))).isEqualTo("1E-999999999");
+		assertThat(Decimals.text(new BigDecimal("99.950"))).isEqualTo("99.950");
+		assertThat(Decimals.text(Decimals.read("2.5e3"))).isEqualTo("2500");
+		assertRefused(() -> Decimals.read("9".repeat(41)), "number.tooLong", 40);
+		assertRefused(() -> Decimals.read("twelve"), "number.notNumeric");
+	}
+
+	@Test
 	void aRefusalNamesItsFieldOnceItIsKnown() {
 		NumberRefused refused = refusal(() -> Decimals.parse("x", Decimals.MEASURE));
 		assertThat(refused.field()).isNull();
