@@ -62,6 +62,39 @@ public final class LearningFixtures {
 			.update();
 	}
 
+	/** Declares a capability through the service, as its Exploration PM would. */
+	public void capability(String prototypeKey, String key) {
+		this.jdbc.sql("""
+				insert into capability (prototype_id, key, name, level_changed_at, created_at)
+				values ((select id from prototype where key = ?), ?, ?, now(), now())""")
+			.params(prototypeKey, key, "Capability " + key)
+			.update();
+	}
+
+	/** {@code n} cases as a JSON array, one a minute before {@code at}. */
+	public static String cases(String prefix, String capability, int n, String outcome, String severity, Instant at) {
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < n; i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			json.append("""
+					{"case_id": "%s-%d", "capability": "%s", "outcome": "%s", "severity": "%s",
+					 "reviewer": "reviewer", "occurred_at": "%s"}""".formatted(prefix, i, capability, outcome, severity,
+					at.minus(Duration.ofMinutes(n - i))));
+		}
+		return json.append(']').toString();
+	}
+
+	public String level(String prototypeKey, String capability) {
+		return this.jdbc
+			.sql("""
+					select level from capability where key = ? and prototype_id = (select id from prototype where key = ?)""")
+			.params(capability, prototypeKey)
+			.query(String.class)
+			.single();
+	}
+
 	public long auditEvents(String action, String entityId) {
 		return this.jdbc.sql("select count(*) from audit_event where action = ? and entity_id = ?")
 			.params(action, entityId)

@@ -181,7 +181,12 @@ class AccessMatrixTests {
 			entry("POST /prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
 			entry("GET /api/v1/prototypes/{key}/okrs", PROTOTYPE_READERS),
 			entry("POST /api/v1/prototypes/{key}/okrs", OWN_PROTOTYPE),
-			entry("POST /api/v1/prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE));
+			entry("POST /api/v1/prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/capabilities/{capability}", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/feedback", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
@@ -189,7 +194,7 @@ class AccessMatrixTests {
 	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct", "deliveryId", "999999");
+			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction");
 
 	static final String MISSING_ID = "999999";
 
