@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
-import io.dualgate.shared.InvalidFieldException;
+import io.dualgate.shared.ProblemException;
+import io.dualgate.shared.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -14,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * What the learning loop's API controllers share: bodies read only after the caller was
  * found allowed (so a stranger learns nothing from validation), counted as they stream
- * and stopped at a limit, and refusals as RFC 9457 problem details naming the field.
+ * and stopped at a limit. Refusals are the house's problem details (the web module's
+ * handler words them; see {@link ProblemType}).
  */
 public abstract class LearningApi {
 
@@ -40,12 +41,12 @@ public abstract class LearningApi {
 		try (InputStream in = request.getInputStream()) {
 			byte[] bytes = in.readNBytes(maxBytes + 1);
 			if (bytes.length > maxBytes) {
-				throw new BodyTooLarge(maxBytes);
+				throw new Refused(ProblemType.TOO_LARGE, "learning.body.tooLarge", maxBytes);
 			}
 			return bytes;
 		}
 		catch (IOException ex) {
-			throw new InvalidFieldException("body", "learning.body.unreadable");
+			throw new Refused(ProblemType.BAD_REQUEST, "learning.body.unreadable");
 		}
 	}
 
@@ -53,14 +54,23 @@ public abstract class LearningApi {
 	protected static JsonNode json(HttpServletRequest request, int maxBytes) {
 		byte[] bytes = body(request, maxBytes);
 		if (bytes.length == 0) {
-			throw new MalformedBody("learning.body.empty");
+			throw new Refused(ProblemType.BAD_REQUEST, "learning.body.empty");
 		}
 		try {
 			return JSON.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedBody("learning.body.notJson");
+			throw new Refused(ProblemType.BAD_REQUEST, "learning.body.notJson");
 		}
+	}
+
+	/** The body as a JSON object (400 for anything else). */
+	protected static JsonNode jsonObject(HttpServletRequest request, int maxBytes) {
+		JsonNode body = json(request, maxBytes);
+		if (!body.isObject()) {
+			throw new Refused(ProblemType.BAD_REQUEST, "learning.body.notObject");
+		}
+		return body;
 	}
 
 	protected static boolean isCsv(HttpServletRequest request) {
@@ -68,26 +78,13 @@ public abstract class LearningApi {
 		return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv");
 	}
 
-	@ExceptionHandler(InvalidFieldException.class)
-	ProblemDetail invalidField(InvalidFieldException ex) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.messageCode(), ex.arguments());
-		problem.setProperty("field", ex.field());
-		return problem;
-	}
-
-	@ExceptionHandler(MalformedBody.class)
-	ProblemDetail malformed(MalformedBody ex) {
-		return problem(HttpStatus.BAD_REQUEST, ex.getMessage(), new Object[0]);
-	}
-
-	@ExceptionHandler(BodyTooLarge.class)
-	ProblemDetail tooLarge(BodyTooLarge ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "learning.body.tooLarge", new Object[] { ex.maxBytes });
-	}
-
-	protected ProblemDetail problem(HttpStatus status, String code, Object[] arguments) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				this.messages.getMessage(code, arguments, code, Locale.ENGLISH));
+	/**
+	 * A problem of the house's kind, for answers that carry more than a list of items.
+	 */
+	protected ProblemDetail problem(ProblemType type, String code, Object... arguments) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()),
+				message(code, arguments));
+		problem.setType(type.uri());
 		problem.setProperty("code", code);
 		return problem;
 	}
@@ -96,22 +93,11 @@ public abstract class LearningApi {
 		return this.messages.getMessage(code, arguments, code, Locale.ENGLISH);
 	}
 
-	/** A body that is not what the endpoint reads at all: 400. */
-	public static class MalformedBody extends RuntimeException {
+	/** A body refused as a whole: not what the endpoint reads, or too large. */
+	public static class Refused extends ProblemException {
 
-		public MalformedBody(String code) {
-			super(code, null, false, false);
-		}
-
-	}
-
-	static class BodyTooLarge extends RuntimeException {
-
-		final int maxBytes;
-
-		BodyTooLarge(int maxBytes) {
-			super(null, null, false, false);
-			this.maxBytes = maxBytes;
+		public Refused(ProblemType type, String code, Object... arguments) {
+			super(type, code, arguments);
 		}
 
 	}

@@ -41,10 +41,7 @@ class CapabilityApiController extends LearningApi {
 	ResponseEntity<CapabilityView> declare(@PathVariable String key, @AuthenticationPrincipal AuthenticatedUser me,
 			HttpServletRequest request) {
 		this.access.writable(key, me);
-		JsonNode body = json(request, 16 * 1024);
-		if (!body.isObject()) {
-			throw new MalformedBody("learning.body.notObject");
-		}
+		JsonNode body = jsonObject(request, 16 * 1024);
 		CapabilityView declared = this.capabilities.declare(key, Json.text(body, "key", "key", 40),
 				Json.text(body, "name", "name", Capabilities.MAX_NAME),
 				Json.text(body, "description", "description", Capabilities.MAX_DESCRIPTION), me);

@@ -78,12 +78,13 @@ public class Feedback {
 	 * @throws FeedbackConflict when a case id comes again with other content
 	 */
 	@Transactional
-	Result record(String prototypeKey, List<RawCase> rows, List<FeedbackError> parseErrors, AuthenticatedUser by) {
+	Result record(String prototypeKey, List<RawCase> rows, List<FeedbackError> parseErrors, AuthenticatedUser by,
+			String positionName) {
 		// Taken before anything waits for a lock: a level change is judged on evidence
 		// received after the previous change.
 		Instant receivedAt = this.clock.instant();
 		PrototypeView prototype = this.access.writable(prototypeKey, by);
-		return record(prototype, rows, parseErrors, (by != null) ? by.id() : null, receivedAt);
+		return record(prototype, rows, parseErrors, (by != null) ? by.id() : null, receivedAt, positionName);
 	}
 
 	/** Records cases for the system (demo data), received at {@code receivedAt}. */
@@ -95,7 +96,7 @@ public class Feedback {
 			rows.add(new RawCase(i, c.caseId(), c.capability(), c.outcome().name(), c.severity().name(), c.reviewer(),
 					c.comment(), c.occurredAt().toString()));
 		}
-		return record(prototype, rows, List.of(), null, receivedAt);
+		return record(prototype, rows, List.of(), null, receivedAt, "index");
 	}
 
 	/** A case as the system states it. */
@@ -104,7 +105,7 @@ public class Feedback {
 	}
 
 	private Result record(PrototypeView prototype, List<RawCase> rows, List<FeedbackError> parseErrors, Long recordedBy,
-			Instant receivedAt) {
+			Instant receivedAt, String positionName) {
 		if (rows.isEmpty() && parseErrors.isEmpty()) {
 			throw FeedbackRejected.malformed("feedback.empty");
 		}
@@ -125,7 +126,7 @@ public class Feedback {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw FeedbackRejected.invalid(errors, errorCount);
+			throw FeedbackRejected.invalid(errors, errorCount, positionName);
 		}
 		// The same case twice in one batch: once if alike, a conflict if not.
 		Map<String, FeedbackCase> batch = new LinkedHashMap<>();

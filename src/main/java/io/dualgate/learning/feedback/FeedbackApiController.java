@@ -9,6 +9,7 @@ import io.dualgate.learning.Json;
 import io.dualgate.learning.LearningAccess;
 import io.dualgate.learning.LearningApi;
 import io.dualgate.people.AuthenticatedUser;
+import io.dualgate.shared.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +59,7 @@ class FeedbackApiController extends LearningApi {
 		List<FeedbackError> errors = new ArrayList<>();
 		List<RawCase> rows = isCsv(request) ? CsvFeedback.parse(body(request, MAX_BODY), errors)
 				: cases(json(request, MAX_BODY), errors);
-		Feedback.Result result = this.feedback.record(key, rows, errors, me);
+		Feedback.Result result = this.feedback.record(key, rows, errors, me, isCsv(request) ? "line" : "index");
 		return ResponseEntity.status((result.stored() > 0) ? HttpStatus.CREATED : HttpStatus.OK).body(result);
 	}
 
@@ -89,28 +90,10 @@ class FeedbackApiController extends LearningApi {
 		return node.isValueNode() ? node.asString() : node.toString();
 	}
 
-	@ExceptionHandler(FeedbackRejected.class)
-	ProblemDetail rejected(FeedbackRejected ex, HttpServletRequest request) {
-		boolean csv = isCsv(request);
-		ProblemDetail problem = problem(ex.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
-				ex.code(), ex.arguments());
-		if (!ex.malformed()) {
-			problem.setProperty("errorCount", ex.errorCount());
-			problem.setProperty("errors", ex.errors().stream().map((error) -> {
-				Map<String, Object> item = new LinkedHashMap<>();
-				item.put(csv ? "line" : "index", error.line());
-				item.put("field", error.field());
-				item.put("message", message(error.code(), error.arguments()));
-				return item;
-			}).toList());
-		}
-		return problem;
-	}
-
 	@ExceptionHandler(FeedbackConflict.class)
 	ProblemDetail conflict(FeedbackConflict ex, HttpServletRequest request) {
 		boolean csv = isCsv(request);
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "feedback.duplicate", new Object[] { ex.count() });
+		ProblemDetail problem = problem(ProblemType.CONFLICT, "feedback.duplicate", ex.count());
 		problem.setProperty("conflictCount", ex.count());
 		problem.setProperty("conflicts", ex.conflicts().stream().map((conflict) -> {
 			Map<String, Object> item = new LinkedHashMap<>();

@@ -64,10 +64,7 @@ class OkrApiController extends LearningApi {
 	ResponseEntity<OkrView> state(@PathVariable String key, @AuthenticationPrincipal AuthenticatedUser me,
 			HttpServletRequest request) {
 		this.access.writable(key, me);
-		JsonNode body = json(request, MAX_BODY);
-		if (!body.isObject()) {
-			throw new MalformedBody("learning.body.notObject");
-		}
+		JsonNode body = jsonObject(request, MAX_BODY);
 		List<Okrs.KeyResultInput> keyResults = new ArrayList<>();
 		JsonNode list = Json.field(body, "keyResults");
 		if (list != null) {
@@ -103,10 +100,7 @@ class OkrApiController extends LearningApi {
 	ResponseEntity<OkrView.CheckInView> checkIn(@PathVariable String key, @PathVariable long id,
 			@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request) {
 		this.access.writable(key, me);
-		JsonNode body = json(request, MAX_BODY);
-		if (!body.isObject()) {
-			throw new MalformedBody("learning.body.notObject");
-		}
+		JsonNode body = jsonObject(request, MAX_BODY);
 		OkrView.CheckInView created = this.okrs.checkIn(key, id,
 				new Okrs.CheckInCommand(Json.text(body, "track", "track", 20),
 						Json.text(body, "confidence", "confidence", 40), Json.text(body, "note", "note", Okrs.MAX_NOTE),
