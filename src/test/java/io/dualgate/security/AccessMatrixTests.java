@@ -186,7 +186,13 @@ class AccessMatrixTests {
 			entry("POST /prototypes/{key}/capabilities", OWN_PROTOTYPE),
 			entry("GET /prototypes/{key}/capabilities/{capability}", PROTOTYPE_READERS),
 			entry("POST /api/v1/prototypes/{key}/capabilities", OWN_PROTOTYPE),
-			entry("POST /api/v1/prototypes/{key}/feedback", OWN_PROTOTYPE));
+			entry("POST /api/v1/prototypes/{key}/feedback", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("PUT /api/v1/prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/autonomy-gates", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not

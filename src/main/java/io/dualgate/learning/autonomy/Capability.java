@@ -43,6 +43,16 @@ public class Capability {
 	@Column(nullable = false)
 	private Instant levelChangedAt;
 
+	/** The ladder's lower bounds (see {@link DemotionPolicy}). */
+	@Column(nullable = false)
+	private int demotionWindowCases = DemotionPolicy.DEFAULT.windowCases();
+
+	@Column(nullable = false)
+	private java.math.BigDecimal demoteDraftBelowPct = DemotionPolicy.DEFAULT.draftBelowPct();
+
+	@Column(nullable = false)
+	private java.math.BigDecimal demoteActBelowPct = DemotionPolicy.DEFAULT.actBelowPct();
+
 	@Column(updatable = false)
 	private Long createdBy;
 
@@ -64,6 +74,16 @@ public class Capability {
 		this.levelChangedAt = at;
 		this.createdBy = createdBy;
 		this.createdAt = at;
+	}
+
+	public DemotionPolicy policy() {
+		return new DemotionPolicy(this.demotionWindowCases, this.demoteDraftBelowPct, this.demoteActBelowPct);
+	}
+
+	void setPolicy(DemotionPolicy policy) {
+		this.demotionWindowCases = policy.windowCases();
+		this.demoteDraftBelowPct = policy.draftBelowPct();
+		this.demoteActBelowPct = policy.actBelowPct();
 	}
 
 	/** Moves to another level; the ladder has checked that the move is allowed. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.dualgate.audit.AuditLog;
+import io.dualgate.gate.Gates;
 import io.dualgate.learning.LearningAccess;
 import io.dualgate.learning.autonomy.Capabilities;
 import io.dualgate.learning.autonomy.CapabilityView;
@@ -50,8 +51,11 @@ public class Feedback {
 
 	private final Clock clock;
 
+	private final Gates gates;
+
 	Feedback(FeedbackStore store, Capabilities capabilities, LearningAccess access, Metrics metrics,
-			ApplicationEventPublisher events, AuditLog auditLog, Clock clock) {
+			ApplicationEventPublisher events, AuditLog auditLog, Clock clock, Gates gates) {
+		this.gates = gates;
 		this.store = store;
 		this.capabilities = capabilities;
 		this.access = access;
@@ -178,8 +182,12 @@ public class Feedback {
 							new TreeSet<>(fresh.stream().map(FeedbackCase::capability).toList()), "critical",
 							critical.values().stream().mapToInt(List::size).sum()),
 					null);
+			Map<Long, Instant> seen = new LinkedHashMap<>();
+			known.values().forEach((c) -> seen.put(c.id(), c.levelChangedAt()));
 			this.events.publishEvent(new FeedbackRecorded(prototype.id(), prototype.key(), List.copyOf(concerned),
-					receivedAt, critical));
+					receivedAt, critical, seen));
+			// Open gates with items computed from feedback judge them anew.
+			this.gates.refreshComputedEvidence(prototype.id());
 		}
 		return new Result(valid.size(), fresh.size(), unchanged);
 	}
