@@ -246,7 +246,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		}
 		boolean changed = false;
 		for (GateItem item : this.items) {
-			if (!metricKey.equals(item.getMetricKey())) {
+			// A computed item names its computation there, not a metric it reads.
+			if (item.isComputed() || !metricKey.equals(item.getMetricKey())) {
 				continue;
 			}
 			Answer evidence = new Answer(null, value, null);

@@ -130,7 +130,12 @@ public class Gates {
 		MetricReadings readings = this.metricReadings.getIfAvailable();
 		if (readings != null) {
 			Set<String> keys = new HashSet<>();
-			gate.getItems().stream().map(GateItem::getMetricKey).filter(Objects::nonNull).forEach(keys::add);
+			gate.getItems()
+				.stream()
+				.filter((item) -> !item.isComputed())
+				.map(GateItem::getMetricKey)
+				.filter(Objects::nonNull)
+				.forEach(keys::add);
 			for (String key : keys) {
 				readings.latest(prototype.id(), key)
 					.ifPresent((r) -> gate.applyEvidence(key, r.value(), r.date(), r.source(), at));

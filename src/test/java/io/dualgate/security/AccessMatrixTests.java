@@ -192,7 +192,11 @@ class AccessMatrixTests {
 			entry("PUT /api/v1/prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
 			entry("POST /prototypes/{key}/capabilities/{capability}/autonomy-gates", OWN_PROTOTYPE),
 			entry("POST /prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
-			entry("POST /prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE));
+			entry("POST /prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/evals", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/evals", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/gate-status", PROTOTYPE_READERS),
+			entry("GET /prototypes/{key}/release", PROTOTYPE_READERS));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
