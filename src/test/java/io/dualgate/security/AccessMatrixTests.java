@@ -196,7 +196,11 @@ class AccessMatrixTests {
 			entry("POST /api/v1/prototypes/{key}/evals", OWN_PROTOTYPE),
 			entry("GET /api/v1/prototypes/{key}/evals", PROTOTYPE_READERS),
 			entry("GET /api/v1/prototypes/{key}/gate-status", PROTOTYPE_READERS),
-			entry("GET /prototypes/{key}/release", PROTOTYPE_READERS));
+			entry("GET /prototypes/{key}/release", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/value-maps", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/value-maps", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/value-map", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
