@@ -67,6 +67,18 @@ class GateItem {
 
 	private String metricKey;
 
+	/** A computed item's least number of cases (or runs), window and subject. */
+	private Integer minCount;
+
+	private Integer windowDays;
+
+	private String param;
+
+	/** How many cases (or runs) a computed value rests on, and the latest one's time. */
+	private Long computedCount;
+
+	private Instant computedAsOf;
+
 	private Boolean answerYes;
 
 	private BigDecimal answerValue;
@@ -106,11 +118,59 @@ class GateItem {
 		this.threshold = spec.threshold();
 		this.blocking = spec.blocking();
 		this.metricKey = spec.metricKey();
+		this.minCount = spec.minCount();
+		this.windowDays = spec.windowDays();
+		this.param = spec.param();
 	}
 
 	ItemSpec spec() {
 		return new ItemSpec(this.code, this.label, this.kind, this.unit,
-				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+				this.minCount, this.windowDays, this.param);
+	}
+
+	boolean isComputed() {
+		return this.kind == ItemKind.COMPUTED;
+	}
+
+	/** The verdict a new reading would give a computed item. */
+	Verdict verdictFor(ComputedEvidence.Reading reading) {
+		return ChecklistRule.evaluateComputed(spec(), (reading != null) ? reading.value() : null,
+				(reading != null) ? reading.count() : null);
+	}
+
+	/**
+	 * Stores what the computation found now ({@code null}: no data at all).
+	 * @return whether the value or its basis changed
+	 */
+	boolean recordComputed(ComputedEvidence.Reading reading, Instant at) {
+		BigDecimal value = (reading != null && reading.value() != null)
+				? new BigDecimal(reading.value().stripTrailingZeros().toPlainString()) : null;
+		Long count = (reading != null) ? reading.count() : null;
+		Instant asOf = (reading != null) ? reading.asOf() : null;
+		boolean changed = this.answeredAt == null
+				|| !java.util.Objects.equals((this.answerValue != null) ? this.answerValue.stripTrailingZeros() : null,
+						(value != null) ? value.stripTrailingZeros() : null)
+				|| !java.util.Objects.equals(this.computedCount, count);
+		this.answerValue = value;
+		this.computedCount = count;
+		this.computedAsOf = asOf;
+		this.answeredBy = null;
+		this.answeredAt = at;
+		this.answerSource = "computed:" + this.metricKey;
+		this.evidenceDate = (asOf != null) ? LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC) : null;
+		if (changed) {
+			this.revision++;
+		}
+		return changed;
+	}
+
+	Long getComputedCount() {
+		return this.computedCount;
+	}
+
+	Instant getComputedAsOf() {
+		return this.computedAsOf;
 	}
 
 	Answer answer() {
@@ -124,6 +184,9 @@ class GateItem {
 	Verdict verdict() {
 		if (this.evidenceExpiredOn != null) {
 			return Verdict.FAIL;
+		}
+		if (isComputed()) {
+			return ChecklistRule.evaluateComputed(spec(), this.answerValue, this.computedCount);
 		}
 		return ChecklistRule.evaluate(spec(), answer());
 	}
@@ -194,6 +257,7 @@ class GateItem {
 			case MEASURE -> new Answer(null, (answer.value() != null)
 					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
 			case EVIDENCE_LINK -> new Answer(null, null, url, until);
+			case COMPUTED -> new Answer(null, answer.value(), null, null);
 		};
 	}
 
@@ -202,6 +266,10 @@ class GateItem {
 		Answer answer = answer();
 		if (answer == null) {
 			return "unanswered";
+		}
+		if (isComputed()) {
+			return (this.answerValue == null) ? "no data" : this.answerValue.stripTrailingZeros().toPlainString() + " "
+					+ this.unit + " (n=" + this.computedCount + ")";
 		}
 		StringBuilder text = new StringBuilder();
 		if (answer.yes() != null) {

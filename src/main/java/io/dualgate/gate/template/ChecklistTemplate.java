@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Comparison;
 import io.dualgate.gate.checklist.ItemKind;
@@ -39,11 +40,20 @@ public class ChecklistTemplate {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
+	private GateKind kind = GateKind.STAGE;
+
+	/** The transition of a stage checklist; null for an autonomy checklist. */
+	@Enumerated(EnumType.STRING)
+	@Column(updatable = false)
 	private Stage fromStage;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
+	@Column(updatable = false)
 	private Stage toStage;
+
+	/** The level an autonomy checklist raises a capability to; null for a stage one. */
+	@Column(updatable = false)
+	private String toLevel;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
@@ -90,9 +100,46 @@ public class ChecklistTemplate {
 		}
 	}
 
+	/**
+	 * A version of an autonomy checklist: the items that raise a capability to a level.
+	 */
+	public static ChecklistTemplate autonomy(String toLevel, Track track, int version, String title,
+			List<ItemSpec> items, Instant createdAt, Long createdBy, String changeNote) {
+		ChecklistTemplate template = new ChecklistTemplate();
+		template.kind = GateKind.AUTONOMY;
+		template.toLevel = toLevel;
+		template.track = track;
+		template.version = version;
+		template.title = title;
+		template.createdAt = createdAt;
+		template.createdBy = createdBy;
+		template.changeNote = changeNote;
+		int position = 0;
+		for (ItemSpec spec : items) {
+			template.items.add(new TemplateItem(template, ++position, spec));
+		}
+		return template;
+	}
+
 	/** The next version of this checklist, with other items. */
 	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
+		if (this.kind == GateKind.AUTONOMY) {
+			return autonomy(this.toLevel, this.track, this.version + 1, title, items, at, by, changeNote);
+		}
 		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);
+	}
+
+	/** {@code PROTOTYPE->POC}, or {@code autonomy->ACT}. */
+	public String transitionText() {
+		return (this.kind == GateKind.AUTONOMY) ? "autonomy->" + this.toLevel : this.fromStage + "->" + this.toStage;
+	}
+
+	public GateKind getKind() {
+		return this.kind;
+	}
+
+	public String getToLevel() {
+		return this.toLevel;
 	}
 
 	public Long getId() {
@@ -166,6 +213,12 @@ public class ChecklistTemplate {
 
 		private String metricKey;
 
+		private Integer minCount;
+
+		private Integer windowDays;
+
+		private String param;
+
 		protected TemplateItem() {
 		}
 
@@ -180,11 +233,15 @@ public class ChecklistTemplate {
 			this.threshold = spec.threshold();
 			this.blocking = spec.blocking();
 			this.metricKey = spec.metricKey();
+			this.minCount = spec.minCount();
+			this.windowDays = spec.windowDays();
+			this.param = spec.param();
 		}
 
 		ItemSpec spec() {
 			return new ItemSpec(this.code, this.label, this.kind, this.unit,
-					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+					this.minCount, this.windowDays, this.param);
 		}
 
 	}
