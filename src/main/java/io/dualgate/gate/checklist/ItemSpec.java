@@ -1,21 +1,42 @@
 package io.dualgate.gate.checklist;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What a checklist item asks, as a template defines it and a gate copies it.
  *
  * @param code stable key of the item within its track, e.g. {@code availability_pct}
- * @param label the question as people read it
+ * @param label the question in English (always there)
  * @param kind attestation, measure or evidence link
  * @param unit the unit of a measure, e.g. {@code %}, {@code ms}, {@code USD/year}
  * @param comparison how a measure is compared with its threshold
  * @param threshold the threshold of a measure
  * @param blocking whether the item must pass before its track can be approved
  * @param metricKey the metric the item reads its value from, if bound
+ * @param labelZh the question in Simplified Chinese, or null (pages fall back to English
+ * and say so)
+ * @param helpEn what the item means and what counts as evidence, in English, or null
+ * @param helpZh the same in Simplified Chinese, or null
+ * @param references the framework controls the item helps to meet (ids only)
  */
 public record ItemSpec(String code, String label, ItemKind kind, String unit, Comparison comparison,
-		BigDecimal threshold, boolean blocking, String metricKey) {
+		BigDecimal threshold, boolean blocking, String metricKey, String labelZh, String helpEn, String helpZh,
+		List<FrameworkRef> references) {
+
+	public ItemSpec {
+		references = (references != null) ? List.copyOf(references) : List.of();
+		labelZh = blankToNull(labelZh);
+		helpEn = blankToNull(helpEn);
+		helpZh = blankToNull(helpZh);
+	}
+
+	/** An item in English only, citing no framework. */
+	public ItemSpec(String code, String label, ItemKind kind, String unit, Comparison comparison, BigDecimal threshold,
+			boolean blocking, String metricKey) {
+		this(code, label, kind, unit, comparison, threshold, blocking, metricKey, null, null, null, List.of());
+	}
 
 	public static ItemSpec attestation(String code, String label, boolean blocking) {
 		return new ItemSpec(code, label, ItemKind.ATTESTATION, null, null, null, blocking, null);
@@ -31,12 +52,32 @@ public record ItemSpec(String code, String label, ItemKind kind, String unit, Co
 				metricKey);
 	}
 
+	/** The same item with its Chinese text, help and framework references. */
+	public ItemSpec withTexts(String labelZh, String helpEn, String helpZh, List<FrameworkRef> references) {
+		return new ItemSpec(this.code, this.label, this.kind, this.unit, this.comparison, this.threshold, this.blocking,
+				this.metricKey, labelZh, helpEn, helpZh, references);
+	}
+
 	/** The threshold as people read it: {@code >= 99.95 %}. */
 	public String thresholdText() {
 		if (this.kind != ItemKind.MEASURE) {
 			return "";
 		}
 		return this.comparison.symbol() + " " + this.threshold.stripTrailingZeros().toPlainString() + " " + this.unit;
+	}
+
+	/** The question in the reader's language, English where no translation exists. */
+	public String label(Locale locale) {
+		return (Bilingual.chinese(locale) && this.labelZh != null) ? this.labelZh : this.label;
+	}
+
+	/** The help in the reader's language, English where no translation exists. */
+	public String help(Locale locale) {
+		return (Bilingual.chinese(locale) && this.helpZh != null) ? this.helpZh : this.helpEn;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

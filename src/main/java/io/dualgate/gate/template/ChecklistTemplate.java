@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.portfolio.Stage;
@@ -24,6 +26,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One version of the checklist of one track of one transition. Versions are never edited:
@@ -166,6 +170,16 @@ public class ChecklistTemplate {
 
 		private String metricKey;
 
+		private String labelZh;
+
+		private String helpEn;
+
+		private String helpZh;
+
+		@JdbcTypeCode(SqlTypes.ARRAY)
+		@Column(name = "framework_refs", columnDefinition = "varchar(48)[]")
+		private List<String> frameworkRefs = new ArrayList<>();
+
 		protected TemplateItem() {
 		}
 
@@ -180,11 +194,16 @@ public class ChecklistTemplate {
 			this.threshold = spec.threshold();
 			this.blocking = spec.blocking();
 			this.metricKey = spec.metricKey();
+			this.labelZh = spec.labelZh();
+			this.helpEn = spec.helpEn();
+			this.helpZh = spec.helpZh();
+			this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 		}
 
 		ItemSpec spec() {
 			return new ItemSpec(this.code, this.label, this.kind, this.unit,
-					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+					this.labelZh, this.helpEn, this.helpZh, FrameworkRefs.read(this.frameworkRefs));
 		}
 
 	}

@@ -10,12 +10,15 @@ import java.util.Set;
 import io.dualgate.audit.AuditLog;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.metrics.Metrics;
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -33,10 +36,17 @@ public class ChecklistTemplates {
 
 	private final Clock clock;
 
-	ChecklistTemplates(ChecklistTemplateRepository templates, AuditLog auditLog, Clock clock) {
+	private final ObjectProvider<FrameworkCatalogue> catalogue;
+
+	private final ObjectProvider<Metrics> metrics;
+
+	ChecklistTemplates(ChecklistTemplateRepository templates, AuditLog auditLog, Clock clock,
+			ObjectProvider<FrameworkCatalogue> catalogue, ObjectProvider<Metrics> metrics) {
 		this.templates = templates;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.catalogue = catalogue;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -58,7 +68,7 @@ public class ChecklistTemplates {
 	/**
 	 * Checks the rows and turns them into item specs; errors go next to their fields.
 	 */
-	static List<ItemSpec> specs(TemplateForm form, Errors errors) {
+	List<ItemSpec> specs(TemplateForm form, Errors errors) {
 		List<ItemSpec> specs = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < form.getItems().size(); i++) {
@@ -67,8 +77,9 @@ public class ChecklistTemplates {
 				continue;
 			}
 			String path = "items[" + i + "].";
+			int before = errors.getErrorCount();
 			String code = (row.getCode() != null) ? row.getCode().strip() : "";
-			if (!code.matches("^[a-z][a-z0-9_]{1,39}$")) {
+			if (!code.matches(CODE)) {
 				errors.rejectValue(path + "code", "template.item.code.invalid");
 			}
 			else if (!codes.add(code)) {
@@ -76,6 +87,23 @@ public class ChecklistTemplates {
 			}
 			if (row.getLabel() == null || row.getLabel().isBlank()) {
 				errors.rejectValue(path + "label", "template.item.label.required");
+			}
+			String metricKey = (row.getMetricKey() != null && !row.getMetricKey().isBlank())
+					? row.getMetricKey().strip() : null;
+			if (metricKey != null && !knownMetric(metricKey)) {
+				errors.rejectValue(path + "metricKey", "template.item.metricKey.unknown", new Object[] { metricKey },
+						null);
+			}
+			List<FrameworkRef> references = new ArrayList<>();
+			for (String text : splitReferences(row.getReferences())) {
+				Optional<FrameworkRef> reference = FrameworkRef.parse(text);
+				if (reference.isEmpty() || !knownReference(reference.get())) {
+					errors.rejectValue(path + "references", "template.item.references.unknown",
+							new Object[] { excerpt(text) }, null);
+				}
+				else if (!references.contains(reference.get())) {
+					references.add(reference.get());
+				}
 			}
 			if (row.getKind() == null) {
 				errors.rejectValue(path + "kind", "template.item.kind.required");
@@ -93,19 +121,43 @@ public class ChecklistTemplates {
 					errors.rejectValue(path + "unit", "template.item.unit.required");
 				}
 			}
-			if (!errors.hasErrors()) {
+			if (errors.getErrorCount() == before) {
 				boolean measure = row.getKind() == ItemKind.MEASURE;
-				String metricKey = (row.getMetricKey() != null && !row.getMetricKey().isBlank())
-						? row.getMetricKey().strip() : null;
 				specs.add(new ItemSpec(code, row.getLabel().strip(), row.getKind(),
 						measure ? row.getUnit().strip() : null, measure ? comparison : null,
-						measure ? row.getThreshold() : null, row.isBlocking(), metricKey));
+						measure ? row.getThreshold() : null, row.isBlocking(), metricKey, row.getLabelZh(),
+						row.getHelpEn(), row.getHelpZh(), references));
 			}
 		}
 		if (specs.isEmpty() && !errors.hasErrors()) {
 			errors.reject("template.items.required");
 		}
 		return specs;
+	}
+
+	/** The item code rule (also a CHECK constraint on the table). */
+	static final String CODE = "^[a-z][a-z0-9_]{1,39}$";
+
+	boolean knownMetric(String key) {
+		Metrics known = this.metrics.getIfAvailable();
+		return known == null || known.definition(key).isPresent();
+	}
+
+	boolean knownReference(FrameworkRef reference) {
+		FrameworkCatalogue known = this.catalogue.getIfAvailable();
+		return known == null || known.knows(reference);
+	}
+
+	private static List<String> splitReferences(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(text.split("[;\\n]")).map(String::strip).filter((t) -> !t.isEmpty()).toList();
+	}
+
+	/** At most 40 characters of what was sent, never the whole of it. */
+	static String excerpt(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
 	}
 
 	/** Saves an edit as the next version; the edited version stays as it was. */

@@ -48,7 +48,7 @@ class TemplateAdminController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String save(@PathVariable long id, @Valid @ModelAttribute("form") TemplateForm form, BindingResult result,
 			@AuthenticationPrincipal AuthenticatedUser me, Model model, RedirectAttributes redirect) {
-		List<ItemSpec> specs = ChecklistTemplates.specs(form, result);
+		List<ItemSpec> specs = this.templates.specs(form, result);
 		if (result.hasErrors()) {
 			return page(this.templates.get(id), model);
 		}

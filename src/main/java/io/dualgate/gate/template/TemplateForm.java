@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import jakarta.validation.Valid;
@@ -47,6 +48,10 @@ class TemplateForm {
 			row.threshold = spec.threshold();
 			row.blocking = spec.blocking();
 			row.metricKey = spec.metricKey();
+			row.labelZh = spec.labelZh();
+			row.helpEn = spec.helpEn();
+			row.helpZh = spec.helpZh();
+			row.references = String.join("; ", spec.references().stream().map(FrameworkRef::key).toList());
 			form.items.add(row);
 		}
 		for (int i = 0; i < emptyRows; i++) {
@@ -111,7 +116,52 @@ class TemplateForm {
 		@Size(max = 64)
 		private String metricKey;
 
+		@Size(max = 500)
+		private String labelZh;
+
+		@Size(max = 2000)
+		private String helpEn;
+
+		@Size(max = 2000)
+		private String helpZh;
+
+		/** {@code ISO42001:A.6.2.4; EUAIACT:Art. 15}: framework key and clause id. */
+		@Size(max = 1000)
+		private String references;
+
 		private boolean remove;
+
+		public String getLabelZh() {
+			return this.labelZh;
+		}
+
+		public void setLabelZh(String labelZh) {
+			this.labelZh = labelZh;
+		}
+
+		public String getHelpEn() {
+			return this.helpEn;
+		}
+
+		public void setHelpEn(String helpEn) {
+			this.helpEn = helpEn;
+		}
+
+		public String getHelpZh() {
+			return this.helpZh;
+		}
+
+		public void setHelpZh(String helpZh) {
+			this.helpZh = helpZh;
+		}
+
+		public String getReferences() {
+			return this.references;
+		}
+
+		public void setReferences(String references) {
+			this.references = references;
+		}
 
 		boolean isBlank() {
 			return (this.code == null || this.code.isBlank()) && (this.label == null || this.label.isBlank());
