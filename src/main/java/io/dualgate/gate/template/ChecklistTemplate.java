@@ -94,6 +94,15 @@ public class ChecklistTemplate {
 		}
 	}
 
+	/** The same, not yet saved, version with a change note. */
+	ChecklistTemplate withChangeNote(String note) {
+		if (this.id != null) {
+			throw new IllegalStateException("a saved version is never changed");
+		}
+		this.changeNote = note;
+		return this;
+	}
+
 	/** The next version of this checklist, with other items. */
 	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
 		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);

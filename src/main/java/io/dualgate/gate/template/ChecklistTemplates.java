@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,8 +41,11 @@ public class ChecklistTemplates {
 
 	private final ObjectProvider<Metrics> metrics;
 
+	private final TemplateFiles files;
+
 	ChecklistTemplates(ChecklistTemplateRepository templates, AuditLog auditLog, Clock clock,
-			ObjectProvider<FrameworkCatalogue> catalogue, ObjectProvider<Metrics> metrics) {
+			ObjectProvider<FrameworkCatalogue> catalogue, ObjectProvider<Metrics> metrics, TemplateFiles files) {
+		this.files = files;
 		this.templates = templates;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -158,6 +162,49 @@ public class ChecklistTemplates {
 	/** At most 40 characters of what was sent, never the whole of it. */
 	static String excerpt(String text) {
 		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+	}
+
+	/** One version as a file ({@code docs/template-schema.json}). */
+	public String export(long id) {
+		return this.files.write(get(id));
+	}
+
+	/**
+	 * Reads a file without saving anything, or refuses it with every problem (for an
+	 * editor that starts from a file).
+	 */
+	public TemplateFile read(String json, Locale locale) {
+		return this.files.read(json, locale, this::knownMetric, this::knownReference);
+	}
+
+	/**
+	 * Imports a file as the next version of its transition's track. Gates already open
+	 * keep the version they opened with; nothing is saved when the file has any problem.
+	 * @param changeNote why, or null for the file's own note (or a default)
+	 * @throws TemplateFileRejected with every problem and its JSON path
+	 */
+	@Transactional
+	public TemplateView importFile(String json, String changeNote, long by, Locale locale) {
+		TemplateFile file = read(json, locale);
+		String note = (changeNote != null && !changeNote.isBlank()) ? changeNote.strip()
+				: (file.changeNote() != null) ? file.changeNote() : "Imported from a template file";
+		note = (note.length() > 500) ? note.substring(0, 500) : note;
+		Optional<ChecklistTemplate> latest = current(file.fromStage(), file.track());
+		ChecklistTemplate next = this.templates
+			.saveAndFlush(latest.map((t) -> t.revise(file.title(), file.items(), this.clock.instant(), by, null))
+				.orElseGet(() -> new ChecklistTemplate(file.fromStage(), file.track(), 1, file.title(), file.items(),
+						this.clock.instant(), by, null))
+				.withChangeNote(note));
+		String transition = file.fromStage() + "->" + next.getToStage();
+		this.auditLog.record("TEMPLATE_IMPORTED", "checklist_template", next.getId(),
+				latest
+					.map((t) -> AuditLog.values("transition", transition, "track", file.track(), "version",
+							t.getVersion(), "items", t.specs().size()))
+					.orElse(null),
+				AuditLog.values("transition", transition, "track", file.track(), "version", next.getVersion(), "items",
+						file.items().size()),
+				note);
+		return TemplateView.of(next);
 	}
 
 	/** Saves an edit as the next version; the edited version stays as it was. */

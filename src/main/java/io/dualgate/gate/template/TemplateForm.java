@@ -35,10 +35,21 @@ class TemplateForm {
 	private List<Row> items = new ArrayList<>();
 
 	static TemplateForm of(ChecklistTemplate template, int emptyRows) {
+		return of(template.getTitle(), template.getVersion(), template.specs(), emptyRows);
+	}
+
+	/** The editor filled from a file, to be saved on top of {@code baseVersion}. */
+	static TemplateForm of(TemplateFile file, int baseVersion, int emptyRows) {
+		TemplateForm form = of(file.title(), baseVersion, file.items(), emptyRows);
+		form.changeNote = file.changeNote();
+		return form;
+	}
+
+	private static TemplateForm of(String title, int baseVersion, List<ItemSpec> specs, int emptyRows) {
 		TemplateForm form = new TemplateForm();
-		form.title = template.getTitle();
-		form.baseVersion = template.getVersion();
-		for (ItemSpec spec : template.specs()) {
+		form.title = title;
+		form.baseVersion = baseVersion;
+		for (ItemSpec spec : specs) {
 			Row row = new Row();
 			row.code = spec.code();
 			row.label = spec.label();
