@@ -68,9 +68,11 @@ class FrameworksController {
 
 	@PostMapping("/admin/frameworks")
 	@PreAuthorize("hasRole('ADMIN')")
-	String choose(@RequestParam(name = "applicable", required = false) List<String> applicable,
+	String choose(@RequestParam(name = "applicable") List<String> applicable,
 			@AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
-		this.frameworks.choose((applicable != null) ? applicable : List.of(), me.id());
+		// The form always sends an empty value (a hidden field), so that choosing none is
+		// said on purpose; a post without the field changes nothing.
+		this.frameworks.choose(applicable.stream().filter((key) -> !key.isBlank()).toList(), me.id());
 		redirect.addFlashAttribute("success", "frameworks.saved");
 		return "redirect:/admin/frameworks";
 	}
