@@ -6,13 +6,10 @@ import java.util.Locale;
 
 import io.dualgate.people.AuthenticatedUser;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,16 +57,6 @@ class TemplateApiController {
 			@AuthenticationPrincipal AuthenticatedUser me) {
 		TemplateView saved = this.templates.importFile(file, changeNote, me.id(), Locale.ENGLISH);
 		return ResponseEntity.created(URI.create("/api/v1/templates/" + saved.id())).body(saved);
-	}
-
-	@ExceptionHandler(TemplateFileRejected.class)
-	ProblemDetail rejected(TemplateFileRejected ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				"The template file was refused: " + ex.problems().size()
-						+ " problem(s), each named with its JSON path. Nothing was saved.");
-		problem.setProperty("code", "template.file.rejected");
-		problem.setProperty("errors", ex.problems());
-		return problem;
 	}
 
 }

@@ -107,7 +107,7 @@ class TemplateFileTests {
 			.exchange();
 		assertThat(refused).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(refused).bodyJson()
-			.extractingPath("$.errors[*].path")
+			.extractingPath("$.errors[*].field")
 			.asArray()
 			.containsExactlyInAnyOrder("$.schemaVersion", "$.items[1].code");
 		assertThat(refused).bodyJson()
