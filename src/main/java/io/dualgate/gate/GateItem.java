@@ -3,11 +3,15 @@ package io.dualgate.gate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.ValueRange;
@@ -27,6 +31,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One checklist item of a gate: a copy of the template's item and its current answer.
@@ -79,6 +85,16 @@ class GateItem {
 
 	private Instant computedAsOf;
 
+	private String labelZh;
+
+	private String helpEn;
+
+	private String helpZh;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "framework_refs", columnDefinition = "varchar(48)[]", updatable = false)
+	private List<String> frameworkRefs = new ArrayList<>();
+
 	private Boolean answerYes;
 
 	private BigDecimal answerValue;
@@ -121,12 +137,17 @@ class GateItem {
 		this.minCount = spec.minCount();
 		this.windowDays = spec.windowDays();
 		this.param = spec.param();
+		this.labelZh = spec.labelZh();
+		this.helpEn = spec.helpEn();
+		this.helpZh = spec.helpZh();
+		this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 	}
 
 	ItemSpec spec() {
 		return new ItemSpec(this.code, this.label, this.kind, this.unit,
 				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
-				this.minCount, this.windowDays, this.param);
+				this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
+				FrameworkRefs.read(this.frameworkRefs));
 	}
 
 	boolean isComputed() {

@@ -8,6 +8,8 @@ import java.util.List;
 import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.portfolio.Stage;
@@ -25,6 +27,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One version of the checklist of one track of one transition. Versions are never edited:
@@ -119,6 +123,15 @@ public class ChecklistTemplate {
 			template.items.add(new TemplateItem(template, ++position, spec));
 		}
 		return template;
+	}
+
+	/** The same, not yet saved, version with a change note. */
+	ChecklistTemplate withChangeNote(String note) {
+		if (this.id != null) {
+			throw new IllegalStateException("a saved version is never changed");
+		}
+		this.changeNote = note;
+		return this;
 	}
 
 	/** The next version of this checklist, with other items. */
@@ -219,6 +232,16 @@ public class ChecklistTemplate {
 
 		private String param;
 
+		private String labelZh;
+
+		private String helpEn;
+
+		private String helpZh;
+
+		@JdbcTypeCode(SqlTypes.ARRAY)
+		@Column(name = "framework_refs", columnDefinition = "varchar(48)[]")
+		private List<String> frameworkRefs = new ArrayList<>();
+
 		protected TemplateItem() {
 		}
 
@@ -236,12 +259,17 @@ public class ChecklistTemplate {
 			this.minCount = spec.minCount();
 			this.windowDays = spec.windowDays();
 			this.param = spec.param();
+			this.labelZh = spec.labelZh();
+			this.helpEn = spec.helpEn();
+			this.helpZh = spec.helpZh();
+			this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 		}
 
 		ItemSpec spec() {
 			return new ItemSpec(this.code, this.label, this.kind, this.unit,
 					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
-					this.minCount, this.windowDays, this.param);
+					this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
+					FrameworkRefs.read(this.frameworkRefs));
 		}
 
 	}
