@@ -3,6 +3,7 @@ package io.dualgate.people;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -31,15 +32,19 @@ class LoginConfiguration {
 	/**
 	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy
 	 * allows 128 characters (up to 512 bytes in UTF-8). Hashes of the other ids still
-	 * verify.
+	 * verify. Every hash (login, signing, password change) runs on a pool of
+	 * {@code dualgate.security.password-hash-threads} threads (default: the cores), see
+	 * {@link BoundedPasswordEncoder}.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	BoundedPasswordEncoder passwordEncoder(
+			@Value("${dualgate.security.password-hash-threads:0}") int configuredThreads) {
 		Map<String, PasswordEncoder> encoders = new HashMap<>();
 		encoders.put(ENCODING_ID, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
 		encoders.put("bcrypt", new BCryptPasswordEncoder());
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(ENCODING_ID, encoders);
-		return delegating;
+		int threads = (configuredThreads > 0) ? configuredThreads : Runtime.getRuntime().availableProcessors();
+		return new BoundedPasswordEncoder(delegating, threads);
 	}
 
 	@Bean
