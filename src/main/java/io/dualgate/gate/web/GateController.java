@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
+import io.dualgate.gate.GateSummary;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.Meaning;
@@ -23,6 +24,7 @@ import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GateController {
 
 	/** How checklist item codes are written (the schema checks the same). */
+	/** Gates per page of the lists: a page costs the same with ten thousand gates. */
+	static final int PAGE_SIZE = 25;
+
 	private static final Pattern ITEM_CODE = Pattern.compile("^[a-z][a-z0-9_]{1,39}$");
 
 	private final Gates gates;
@@ -59,8 +64,11 @@ class GateController {
 
 	@GetMapping("/gates")
 	@PreAuthorize("isAuthenticated()")
-	String list(@RequestParam(name = "status", required = false) GateStatus status, Model model) {
-		model.addAttribute("gates", this.gates.list(status));
+	String list(@RequestParam(name = "status", required = false) GateStatus status,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.page(status, page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("statuses", GateStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("queue", false);
@@ -69,8 +77,11 @@ class GateController {
 
 	@GetMapping("/gates/queue")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
-	String queue(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		model.addAttribute("gates", this.gates.queueOf(me.id()));
+	String queue(@AuthenticationPrincipal AuthenticatedUser me,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.queuePage(me.id(), page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("queue", true);
 		return "gate/list";
 	}
