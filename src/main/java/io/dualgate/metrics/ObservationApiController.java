@@ -2,9 +2,6 @@ package io.dualgate.metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import io.dualgate.people.AuthenticatedUser;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,16 +66,10 @@ class ObservationApiController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	ResponseEntity<Map<String, Long>> postCsv(InputStream body, @AuthenticationPrincipal AuthenticatedUser me)
 			throws IOException {
-		// Spooled to a file so that the import can read it twice (see ObservationStore).
-		Path spool = Files.createTempFile("observations-", ".csv");
-		try {
-			Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
-			long accepted = this.metrics.importCsv(new FileSystemResource(spool), ObservationSource.API, me);
-			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
-		}
-		finally {
-			Files.deleteIfExists(spool);
-		}
+		// Read once, as it arrives: parsed, validated and copied to the database row by
+		// row (see ObservationStore).
+		long accepted = this.metrics.importCsv(() -> body, ObservationSource.API, me);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
 	}
 
 	@GetMapping("/api/v1/prototypes/{key}/observations")
