@@ -6,7 +6,11 @@ BENCH_HEAP=${BENCH_HEAP:-512m}
 BENCH_LOGS=${BENCH_LOGS:-target/bench-logs}
 mkdir -p "${BENCH_LOGS}"
 
-bench_jar() { # builds the jar when missing (or REBUILD=1) and prints its path
+bench_jar() { # builds the jar when missing (or REBUILD=1) and prints its path (BENCH_JAR overrides it)
+	if [[ -n "${BENCH_JAR:-}" ]]; then
+		echo "${BENCH_JAR}"
+		return
+	fi
 	local jar
 	jar=$(ls target/dualgate-*.jar 2>/dev/null | grep -v original | head -1 || true)
 	if [[ -z "${jar}" || -n "${REBUILD:-}" ]]; then
