@@ -30,6 +30,12 @@ class LoginConfiguration {
 	static final String ENCODING_ID = "argon2@SpringSecurity_v5_8";
 
 	/**
+	 * The memory of Spring Security's Argon2id defaults (16 MiB, 2 iterations, 1 lane):
+	 * what new hashes use and what the pool keeps per hashing thread.
+	 */
+	static final int ARGON2_MEMORY_KIB = 1 << 14;
+
+	/**
 	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy
 	 * allows 128 characters (up to 512 bytes in UTF-8). Hashes of the other ids still
 	 * verify. Every hash (login, signing, password change) runs on a pool of
@@ -39,11 +45,12 @@ class LoginConfiguration {
 	@Bean
 	BoundedPasswordEncoder passwordEncoder(
 			@Value("${dualgate.security.password-hash-threads:0}") int configuredThreads) {
+		int threads = (configuredThreads > 0) ? configuredThreads : Runtime.getRuntime().availableProcessors();
 		Map<String, PasswordEncoder> encoders = new HashMap<>();
-		encoders.put(ENCODING_ID, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		encoders.put(ENCODING_ID, new PooledArgon2PasswordEncoder(
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, ARGON2_MEMORY_KIB));
 		encoders.put("bcrypt", new BCryptPasswordEncoder());
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(ENCODING_ID, encoders);
-		int threads = (configuredThreads > 0) ? configuredThreads : Runtime.getRuntime().availableProcessors();
 		return new BoundedPasswordEncoder(delegating, threads);
 	}
 
