@@ -318,7 +318,36 @@ public class Gates {
 	 * answer, may they sign" that the page and the API use.
 	 */
 	public GatePermissions permissions(long gateId, long userId) {
+		return permissions(load(gateId), userId);
+	}
+
+	/**
+	 * The gate as its page shows it and what this person may do on it, from one read of
+	 * the gate in one transaction.
+	 */
+	public GateDetail detail(long gateId, long userId) {
 		Gate gate = load(gateId);
+		return new GateDetail(toView(gate), permissions(gate, userId));
+	}
+
+	/**
+	 * What the sign form shows, after refusing a person the track is not theirs to answer
+	 * (403): the gate, and the delegation they would sign under, if any. One read of the
+	 * gate.
+	 */
+	public SignPage signPage(long gateId, Track track, long userId) {
+		Gate gate = load(gateId);
+		TrackOwners owners = owners(gate);
+		Actor actor = actor(userId);
+		gate.requireMayAnswer(track, actor, owners);
+		ActiveDelegation onBehalf = owners.holding(track, actor, owners.at())
+			.filter((capacity) -> !capacity.direct())
+			.map(TrackOwners.Capacity::delegation)
+			.orElse(null);
+		return new SignPage(toView(gate), onBehalf);
+	}
+
+	private GatePermissions permissions(Gate gate, long userId) {
 		Person person = this.people.get(userId);
 		if (!person.active()) {
 			return GatePermissions.NONE;

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.dualgate.gate.GateDetail;
 import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
@@ -14,6 +15,7 @@ import io.dualgate.gate.GateSummary;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.Meaning;
+import io.dualgate.gate.SignPage;
 import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
@@ -98,9 +100,10 @@ class GateController {
 	@GetMapping("/gates/{id}")
 	@PreAuthorize("isAuthenticated()")
 	String detail(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		GateView gate = this.gates.get(id);
+		GateDetail detail = this.gates.detail(id, me.id());
+		GateView gate = detail.gate();
 		model.addAttribute("gate", gate);
-		GatePermissions permissions = this.gates.permissions(id, me.id());
+		GatePermissions permissions = detail.permissions();
 		Map<Track, Boolean> canAnswer = new EnumMap<>(Track.class);
 		Map<Track, Boolean> canSign = new EnumMap<>(Track.class);
 		for (Track track : Track.values()) {
@@ -144,10 +147,10 @@ class GateController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
 	String signForm(@PathVariable long id, @PathVariable Track track, @AuthenticationPrincipal AuthenticatedUser me,
 			Model model) {
-		this.gates.requireMayAnswer(id, track, me.id());
-		GateView gate = this.gates.get(id);
+		SignPage page = this.gates.signPage(id, track, me.id());
+		GateView gate = page.gate();
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
+		model.addAttribute("onBehalf", page.onBehalf());
 		return signPage(gate, track, model);
 	}
 
@@ -156,7 +159,6 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
@@ -173,10 +175,12 @@ class GateController {
 				// fresh form (their hash and version), so that the signer can check and
 				// sign again.
 				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 				return freshSignPage(id, track, "gate.sign.staleForm", new Object[0], model);
 			}
 			catch (RuleViolationException ex) {
 				if ("gate.sign.contentChanged".equals(ex.messageCode())) {
+					model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 					return freshSignPage(id, track, ex.messageCode(), ex.arguments(), model);
 				}
 				String field = switch (ex.messageCode()) {
@@ -193,6 +197,9 @@ class GateController {
 				}
 			}
 		}
+		// the form again, with what was wrong (the signer's delegation read only now: a
+		// signature that went through needs none of this)
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		GateView gate = this.gates.get(id);
 		return signPage(gate, track, model);
 	}
