@@ -57,8 +57,12 @@ PROBE_GATE=$(sql -c "select g.id from gate g join prototype p on p.id = g.protot
 java bench/SignLoad.java setup "${BASE_URL}" target/sign-gates.txt
 
 HASH=$(sql -c "select password_hash from app_user where username = 'deliverer'")
-anchor() { java -cp "${LIBS}/*" bench/Argon2Anchor.java "${HASH}" dualgate-demo "${THREADS}" "${ANCHOR_SECONDS}" \
-	| tee /dev/stderr | sed 's/.*= \([0-9.]*\) checks.*/\1/'; }
+anchor() { # prints the line to stderr, the checks/s to stdout
+	local line
+	line=$(java -cp "${LIBS}/*" bench/Argon2Anchor.java "${HASH}" dualgate-demo "${THREADS}" "${ANCHOR_SECONDS}")
+	echo "${line}" >&2
+	echo "${line}" | sed 's/.*= \([0-9.]*\) checks.*/\1/'
+}
 echo "anchor before the load (bare Argon2id, ${THREADS} threads, the stored hash's parameters):"
 ANCHOR_BEFORE=$(anchor)
 
