@@ -114,6 +114,7 @@ class AccessMatrixTests {
 			entry("POST /prototypes/{key}/kill", OWN_PROTOTYPE),
 			// audit
 			entry("GET /admin/audit", ADMIN_ONLY), entry("GET /admin/audit/verify", ADMIN_ONLY),
+			entry("GET /admin/audit/export", ADMIN_ONLY), entry("GET /api/v1/audit/export", ADMIN_ONLY),
 			// API
 			entry("POST /api/v1/tokens", SIGNED_IN), entry("GET /api/v1/prototypes", SIGNED_IN),
 			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE),
