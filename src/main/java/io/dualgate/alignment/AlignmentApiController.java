@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import io.dualgate.portfolio.Stage;
 import io.dualgate.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,11 +27,8 @@ class AlignmentApiController {
 
 	private final AlignmentDashboard dashboard;
 
-	private final MessageSource messages;
-
-	AlignmentApiController(AlignmentDashboard dashboard, MessageSource messages) {
+	AlignmentApiController(AlignmentDashboard dashboard) {
 		this.dashboard = dashboard;
-		this.messages = messages;
 	}
 
 	/**
@@ -77,14 +69,6 @@ class AlignmentApiController {
 				"attachment; filename=\"" + PairPointsCsv.fileName(pair) + "\"");
 		PairPointsCsv.write(dashboard, pair, filter,
 				new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-	}
-
-	@ExceptionHandler(InvalidFilterException.class)
-	ProblemDetail invalidFilter(InvalidFilterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), Locale.ENGLISH));
-		problem.setProperty("code", ex.messageCode());
-		return problem;
 	}
 
 }

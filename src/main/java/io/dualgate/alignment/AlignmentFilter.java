@@ -30,13 +30,13 @@ record AlignmentFilter(LocalDate from, LocalDate to, int lagWeeks, String vertic
 		LocalDate start = (from != null) ? from : end.minusWeeks(DEFAULT_WEEKS);
 		int lag = (lagWeeks != null) ? lagWeeks : 0;
 		if (start.isAfter(end)) {
-			throw new InvalidFilterException("alignment.filter.fromAfterTo", start, end);
+			throw new InvalidFilterException("from", "alignment.filter.fromAfterTo", start, end);
 		}
 		if (ChronoUnit.DAYS.between(start, end) > MAX_WINDOW_DAYS) {
-			throw new InvalidFilterException("alignment.filter.windowTooLong", MAX_WINDOW_DAYS / 366);
+			throw new InvalidFilterException("from", "alignment.filter.windowTooLong", MAX_WINDOW_DAYS / 366);
 		}
 		if (lag < 0 || lag > MAX_LAG_WEEKS) {
-			throw new InvalidFilterException("alignment.filter.lag", MAX_LAG_WEEKS);
+			throw new InvalidFilterException("lagWeeks", "alignment.filter.lag", MAX_LAG_WEEKS);
 		}
 		String cleanVertical = (vertical == null || vertical.isBlank()) ? null : vertical.strip();
 		return new AlignmentFilter(start, end, lag, cleanVertical, stage);

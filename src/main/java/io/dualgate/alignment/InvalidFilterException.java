@@ -1,27 +1,26 @@
 package io.dualgate.alignment;
 
+import java.util.List;
+
+import io.dualgate.shared.ProblemException;
+import io.dualgate.shared.ProblemType;
+
 /**
  * A dashboard filter out of range; carries a message code so page and API can say what is
  * wrong.
  */
-class InvalidFilterException extends IllegalArgumentException {
+class InvalidFilterException extends ProblemException {
 
-	private final String messageCode;
+	private final String parameter;
 
-	private final transient Object[] arguments;
-
-	InvalidFilterException(String messageCode, Object... arguments) {
-		super(messageCode);
-		this.messageCode = messageCode;
-		this.arguments = arguments;
+	InvalidFilterException(String parameter, String messageCode, Object... arguments) {
+		super(ProblemType.BAD_REQUEST, messageCode, arguments);
+		this.parameter = parameter;
 	}
 
-	String messageCode() {
-		return this.messageCode;
-	}
-
-	Object[] arguments() {
-		return this.arguments;
+	@Override
+	public List<Item> items() {
+		return List.of(new Item(null, null, this.parameter, messageCode(), arguments()));
 	}
 
 }

@@ -3,6 +3,8 @@ package io.dualgate.config;
 import java.time.Duration;
 
 import io.dualgate.people.ApiTokens;
+import io.dualgate.people.People;
+import io.dualgate.shared.SecurityHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -37,13 +42,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
+
 	/**
-	 * No inline scripts or styles: every script and stylesheet is a file of ours or a
-	 * WebJar.
+	 * A request the firewall refuses (a double slash, an encoded dot segment) gets a 400
+	 * through the error dispatch, which answers in our words with the security headers
+	 * (the default handler lets the exception escape to the container).
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-			+ " frame-ancestors 'none'";
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+	}
 
 	@Bean
 	@Order(1)
@@ -136,7 +145,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, People people) throws Exception {
 		// The token is loaded before the page renders, not deferred: a page longer than
 		// the
 		// response buffer is committed before its last form asks for the token, and a
@@ -144,6 +153,7 @@ class SecurityConfiguration {
 		XorCsrfTokenRequestAttributeHandler csrfTokenHandler = new XorCsrfTokenRequestAttributeHandler();
 		csrfTokenHandler.setCsrfRequestAttributeName(null);
 		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokenHandler));
+		http.addFilterAfter(new CurrentRightsFilter(people), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()

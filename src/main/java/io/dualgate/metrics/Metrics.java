@@ -130,7 +130,12 @@ public class Metrics implements MetricReadings {
 			RawObservationInput input = inputs.get(i);
 			rows.add(new RawObservation(i, input.prototype(), input.metric(), input.date(), input.value()));
 		}
-		return store((errors) -> rows.iterator(), source, by, false);
+		try {
+			return store((errors) -> rows.iterator(), source, by, false);
+		}
+		catch (ObservationsRejected ex) {
+			throw ex.asIndexes();
+		}
 	}
 
 	/**

@@ -60,7 +60,7 @@ class ObservationApiController {
 					text(element, "date"), text(element, "value")));
 		}
 		if (!shapeErrors.isEmpty()) {
-			throw ObservationsRejected.invalid(shapeErrors, shapeErrors.size());
+			throw ObservationsRejected.invalid(shapeErrors, shapeErrors.size()).asIndexes();
 		}
 		long accepted = this.metrics.recordAll(inputs, ObservationSource.API, me);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));

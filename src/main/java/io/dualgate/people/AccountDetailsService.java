@@ -33,7 +33,8 @@ class AccountDetailsService implements UserDetailsService {
 
 	AuthenticatedUser toDetails(UserAccount account) {
 		return new AuthenticatedUser(account.getId(), account.getUsername(), account.getFullName(), account.getRoles(),
-				account.isActive(), account.isLocked(this.clock.instant()), account.getPasswordHash());
+				account.isActive(), account.isLocked(this.clock.instant()), account.getSecurityStamp(),
+				account.getPasswordHash());
 	}
 
 }

@@ -99,6 +99,18 @@ public class ApiTokens {
 		}
 	}
 
+	/** Revokes every token of a person that is still valid (audited, one row each). */
+	@Transactional
+	void revokeAll(long userId, String reason) {
+		Instant now = this.clock.instant();
+		for (ApiToken token : this.tokens.findByUserIdOrderByCreatedAtDesc(userId)) {
+			if (!token.isRevoked()) {
+				token.revoke(now);
+				this.auditLog.record("TOKEN_REVOKED", "api_token", token.getId(), null, null, reason);
+			}
+		}
+	}
+
 	static String sha256(String text) {
 		return Sha256.hex(text);
 	}

@@ -33,10 +33,13 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
 	private final boolean locked;
 
+	private final long securityStamp;
+
 	private String passwordHash;
 
 	AuthenticatedUser(long id, String username, String fullName, Set<Role> roles, boolean active, boolean locked,
-			String passwordHash) {
+			long securityStamp, String passwordHash) {
+		this.securityStamp = securityStamp;
 		this.id = id;
 		this.username = username;
 		this.fullName = fullName;
@@ -56,6 +59,11 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
 	public Set<Role> roles() {
 		return this.roles;
+	}
+
+	/** The account's rights stamp when this copy was made (at login). */
+	long securityStamp() {
+		return this.securityStamp;
 	}
 
 	public boolean holds(Role role) {

@@ -66,12 +66,33 @@ public class People {
 	}
 
 	/**
+	 * Whether a signed-in copy of a person (a session's) still acts for them: the account
+	 * is active and its rights have not changed since the copy was made (deactivation, a
+	 * role change, a password change). Asked on every request.
+	 */
+	public boolean stillHolds(AuthenticatedUser user) {
+		return this.accounts.findRightsById(user.id())
+			.filter((rights) -> rights.active() && rights.securityStamp() == user.securityStamp())
+			.isPresent();
+	}
+
+	/**
 	 * Re-checks the password of a signed-in person with the real encoder. Wrong passwords
 	 * count towards the same lock-out as failed logins. Runs in its own transaction so
 	 * that a failed attempt is counted even when the caller's transaction rolls back.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public PasswordCheck checkPassword(long userId, String rawPassword) {
+		return checkPassword(userId, rawPassword, "signature password check");
+	}
+
+	/**
+	 * The one path for re-checking a signed-in person's password (signing, changing the
+	 * password): wrong passwords count towards the lock-out of failed logins, a lock is
+	 * logged as a security event and audited.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	PasswordCheck checkPassword(long userId, String rawPassword, String purpose) {
 		UserAccount account = this.accounts.findById(userId)
 			.orElseThrow(() -> new NotFoundException("person.notFound", userId));
 		if (!account.isActive() || account.isLocked(this.clock.instant())) {
@@ -81,7 +102,7 @@ public class People {
 			account.recordSuccessfulAttempt();
 			return PasswordCheck.CORRECT;
 		}
-		registerFailure(account, "signature password check");
+		registerFailure(account, purpose);
 		return account.isLocked(this.clock.instant()) ? PasswordCheck.LOCKED : PasswordCheck.WRONG;
 	}
 

@@ -1,5 +1,13 @@
 package io.dualgate.people;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,8 +49,13 @@ class ProfileController {
 
 	private final java.time.Clock clock;
 
+	private final AccountDetailsService details;
+
+	private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
+
 	ProfileController(People people, UserAdministration administration, ApiTokens tokens, Delegations delegations,
-			ObjectProvider<ProfileSection> sections, java.time.Clock clock) {
+			ObjectProvider<ProfileSection> sections, java.time.Clock clock, AccountDetailsService details) {
+		this.details = details;
 		this.clock = clock;
 		this.people = people;
 		this.administration = administration;
@@ -100,16 +113,18 @@ class ProfileController {
 	@PostMapping("/profile/password")
 	String changePassword(@AuthenticationPrincipal AuthenticatedUser me,
 			@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
-				this.administration.changeOwnPassword(me.id(), form);
-				redirect.addFlashAttribute("success", "flash.password.changed");
+				HttpSession session = request.getSession();
+				this.administration.changeOwnPassword(me.id(), form, session.getId());
+				signInAgain(me, request, response);
+				redirect.addFlashAttribute("success", "flash.password.changedTokensRevoked");
 				return "redirect:/profile";
 			}
 			catch (RuleViolationException ex) {
 				String field = switch (ex.messageCode()) {
-					case "password.currentWrong" -> "currentPassword";
+					case "password.currentWrong", "password.locked" -> "currentPassword";
 					case "password.mismatch" -> "confirmPassword";
 					default -> "newPassword";
 				};
@@ -134,6 +149,21 @@ class ProfileController {
 		this.tokens.revoke(me.id(), id);
 		redirect.addFlashAttribute("success", "flash.token.revoked");
 		return "redirect:/profile";
+	}
+
+	/**
+	 * After a password change this session keeps going under a new id, with the account's
+	 * new rights stamp; all other sessions of the person have ended.
+	 */
+	private void signInAgain(AuthenticatedUser me, HttpServletRequest request, HttpServletResponse response) {
+		AuthenticatedUser renewed = (AuthenticatedUser) this.details.loadUserByUsername(me.getUsername());
+		renewed.eraseCredentials();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		request.changeSessionId();
+		this.securityContextRepository.saveContext(context, request, response);
 	}
 
 	private String populate(AuthenticatedUser me, Model model) {

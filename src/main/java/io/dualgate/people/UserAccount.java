@@ -71,6 +71,10 @@ class UserAccount {
 	/** Whom escalations go to (admins where there is none). */
 	private Long managerId;
 
+	/** Raised whenever the rights of this person's sessions change (see V95). */
+	@Column(nullable = false)
+	private long securityStamp;
+
 	@Version
 	private long version;
 
@@ -122,12 +126,18 @@ class UserAccount {
 		this.lockedUntil = null;
 	}
 
-	void update(String fullName, String email, ReportingLine reportingLine, Set<Role> roles) {
+	/** Returns whether the roles changed (which ends the person's sessions). */
+	boolean update(String fullName, String email, ReportingLine reportingLine, Set<Role> roles) {
 		this.fullName = fullName;
 		this.email = email;
 		this.reportingLine = reportingLine;
+		if (this.roles.equals(roles)) {
+			return false;
+		}
 		this.roles.clear();
 		this.roles.addAll(roles);
+		rightsChanged();
+		return true;
 	}
 
 	void changeLanguage(String language) {
@@ -140,10 +150,21 @@ class UserAccount {
 
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		rightsChanged();
 	}
 
 	void deactivate() {
 		this.active = false;
+		rightsChanged();
+	}
+
+	/** Sessions created before this moment no longer act for this person. */
+	private void rightsChanged() {
+		this.securityStamp++;
+	}
+
+	long getSecurityStamp() {
+		return this.securityStamp;
 	}
 
 	void activate() {

@@ -9,6 +9,7 @@ import io.dualgate.shared.ConflictException;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +30,21 @@ class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog,
-			Clock clock) {
+	private final People people;
+
+	private final ApiTokens tokens;
+
+	private final ApplicationEventPublisher events;
+
+	UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+			People people, ApiTokens tokens, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.people = people;
+		this.tokens = tokens;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -71,10 +81,14 @@ class UserAdministration {
 			throw new ConflictException("conflict.changedMeanwhile");
 		}
 		String before = describe(account);
-		account.update(form.fullName().strip(), form.email().strip(), form.reportingLine(), form.roles());
+		boolean rolesChanged = account.update(form.fullName().strip(), form.email().strip(), form.reportingLine(),
+				form.roles());
 		account.assignManager((form.managerId() != null) ? checkedManager(form.managerId(), id) : null);
 		this.accounts.flush();
 		this.auditLog.record("USER_UPDATED", "user", id, before, describe(account), null);
+		if (rolesChanged) {
+			this.events.publishEvent(new AccountRightsChanged(id, account.getUsername(), null));
+		}
 	}
 
 	void setActive(long id, boolean active, long actingUserId) {
@@ -90,6 +104,7 @@ class UserAdministration {
 		}
 		else {
 			account.deactivate();
+			this.events.publishEvent(new AccountRightsChanged(id, account.getUsername(), null));
 		}
 		this.auditLog.record(active ? "USER_ACTIVATED" : "USER_DEACTIVATED", "user", id,
 				AuditLog.values("active", !active), AuditLog.values("active", active), null);
@@ -112,11 +127,21 @@ class UserAdministration {
 				AuditLog.values("language", language), null);
 	}
 
-	void changeOwnPassword(long userId, PasswordForm form) {
-		UserAccount account = get(userId);
-		if (!this.passwordEncoder.matches(form.currentPassword(), account.getPasswordHash())) {
-			throw new RuleViolationException("password.currentWrong");
+	/**
+	 * Changes one's own password after re-checking the current one on the same path as
+	 * signing (failures count towards the lock-out). Ends the person's other sessions and
+	 * revokes their API tokens: a password change is what people do when they fear
+	 * someone else has it.
+	 * @param keepSessionId the session that asks (it stays, under a new id)
+	 */
+	void changeOwnPassword(long userId, PasswordForm form, String keepSessionId) {
+		switch (this.people.checkPassword(userId, form.currentPassword(), "password change")) {
+			case LOCKED -> throw new RuleViolationException("password.locked");
+			case WRONG -> throw new RuleViolationException("password.currentWrong");
+			case CORRECT -> {
+			}
 		}
+		UserAccount account = get(userId);
 		if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
 			throw new RuleViolationException("password.mismatch");
 		}
@@ -125,6 +150,8 @@ class UserAdministration {
 		});
 		account.changePasswordHash(this.passwordEncoder.encode(form.newPassword()));
 		this.auditLog.record("PASSWORD_CHANGED", "user", userId, null, null, null);
+		this.tokens.revokeAll(userId, "password changed");
+		this.events.publishEvent(new AccountRightsChanged(userId, account.getUsername(), keepSessionId));
 	}
 
 	private Long checkedManager(long managerId, Long personId) {

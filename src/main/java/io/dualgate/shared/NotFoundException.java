@@ -13,7 +13,20 @@ public class NotFoundException extends RuntimeException {
 	public NotFoundException(String messageCode, Object... arguments) {
 		super(messageCode);
 		this.messageCode = messageCode;
-		this.arguments = arguments;
+		this.arguments = asNames(arguments);
+	}
+
+	/**
+	 * What identifies the missing thing is a name, not an amount: 999999, not 999,999.
+	 */
+	private static Object[] asNames(Object[] arguments) {
+		Object[] names = arguments.clone();
+		for (int i = 0; i < names.length; i++) {
+			if (names[i] instanceof Number number) {
+				names[i] = number.toString();
+			}
+		}
+		return names;
 	}
 
 	public String messageCode() {

@@ -1,14 +1,16 @@
 package io.dualgate.web;
 
-import java.util.Locale;
-
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.NotPermittedException;
+import io.dualgate.shared.ProblemException;
+import io.dualgate.shared.ProblemType;
 import io.dualgate.shared.RuleViolationException;
-
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,57 +19,85 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the REST API as RFC 9457 problem details. Messages are in English: machines
- * read them, and people reading logs share them.
+ * Every error of a REST API handler as RFC 9457 problem details, worded by
+ * {@link ApiProblems}. Errors before any handler is chosen (an unknown path, a method or
+ * media type no endpoint takes) go through {@link NoHandlerErrors}, and errors outside
+ * Spring MVC (a body refused for its size, a request the firewall refused) through
+ * {@link ErrorPages}: the same wording everywhere.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	private final MessageSource messages;
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	ApiExceptionHandler(MessageSource messages) {
-		this.messages = messages;
+	private final ApiProblems problems;
+
+	ApiExceptionHandler(ApiProblems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.messageCode(), ex.arguments());
+		return this.problems.problem(ProblemType.NOT_FOUND, ex.messageCode(), ex.arguments());
+	}
+
+	@ExceptionHandler(NotPermittedException.class)
+	ProblemDetail notPermitted(NotPermittedException ex) {
+		return this.problems.problem(ProblemType.FORBIDDEN, ex.messageCode(), ex.arguments());
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, ex.messageCode(), ex.arguments());
+		return this.problems.problem(ProblemType.CONFLICT, ex.messageCode(), ex.arguments());
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ProblemDetail staleWrite(OptimisticLockingFailureException ex) {
-		return problem(HttpStatus.CONFLICT, "conflict.changedMeanwhile", new Object[0]);
+		return this.problems.problem(ProblemType.CONFLICT, "conflict.changedMeanwhile");
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
-		return problem(HttpStatus.CONFLICT, "conflict.integrity", new Object[0]);
+		return this.problems.problem(ProblemType.CONFLICT, "conflict.integrity");
+	}
+
+	@ExceptionHandler(InvalidFieldException.class)
+	ProblemDetail invalidField(InvalidFieldException ex) {
+		ProblemDetail problem = this.problems.problem(ProblemType.INVALID_INPUT, ex.messageCode(), ex.arguments());
+		problem.setProperty("field", ex.field());
+		return problem;
 	}
 
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail ruleViolation(RuleViolationException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.messageCode(), ex.arguments());
+		return this.problems.problem(ProblemType.RULE_VIOLATION, ex.messageCode(), ex.arguments());
 	}
 
+	@ExceptionHandler(ProblemException.class)
+	ProblemDetail refused(ProblemException ex) {
+		return this.problems.problem(ex);
+	}
+
+	/** Malformed input a handler refused; the exception's own words stay in the log. */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badInput(IllegalArgumentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		logger.debug("Refused malformed API input", ex);
+		return this.problems.forStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	/** The database is away (restarting, no free connection): try again shortly. */
@@ -79,14 +109,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			throw ex;
 		}
 		response.setHeader("Retry-After", DatabaseTrouble.RETRY_AFTER_SECONDS);
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseTrouble.MESSAGE_CODE, new Object[0]);
+		return this.problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
-	private ProblemDetail problem(HttpStatus status, String code, Object[] arguments) {
-		String detail = this.messages.getMessage(code, arguments, code, Locale.ENGLISH);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setProperty("code", code);
-		return problem;
+	/**
+	 * The framework's own exceptions (method, media type, parameters, body), reworded.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem = this.problems.problem(ex, statusCode);
+		HttpHeaders answerHeaders = new HttpHeaders();
+		if (headers != null) {
+			answerHeaders.putAll(headers);
+		}
+		answerHeaders.setContentType(ApiProblems.contentType());
+		return ResponseEntity.status(problem.getStatus()).headers(answerHeaders).body(problem);
 	}
 
 }

@@ -174,6 +174,13 @@ public abstract class BrowserTest {
 		waitForPageLoad();
 	}
 
+	/** Opens a menu of the navigation bar, as a person does before choosing from it. */
+	protected void openMenu(String label) {
+		this.browser.findElement(By.cssSelector("nav.navbar")).findElement(By.linkText(label)).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until((driver) -> !driver.findElements(By.cssSelector("nav.navbar .dropdown-menu.show")).isEmpty());
+	}
+
 	/** Submits the form of the page's main section. */
 	protected void submitMainForm() {
 		click(By.cssSelector("main form button[type=submit]"));

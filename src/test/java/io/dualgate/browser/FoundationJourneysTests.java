@@ -76,6 +76,7 @@ class FoundationJourneysTests extends BrowserTest {
 	@Test
 	void adminAddsAPerson() throws IOException {
 		logInAs("admin");
+		openMenu("Administration");
 		click(By.linkText("People"));
 		click(By.linkText("Add a person"));
 
