@@ -30,7 +30,7 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit/verify")
-	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'AUDITOR')")
 	Map<String, Object> verify() {
 		AuditVerification verification = this.trail.verify();
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ class AuditApiController {
 	}
 
 	@GetMapping(path = "/api/v1/audit/export", produces = AuditExport.MEDIA_TYPE)
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	@Operation(summary = "The audit events the filters select, as JSON Lines",
 			description = "One event per line, oldest first (seq, hashVersion, payload, prevHash, hash, as RFC 8785 "
 					+ "canonical JSON), then a manifest line with the count and the head hash. Streamed. "

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * of what the filters select.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 class AuditController {
 
 	static final int PAGE_SIZE = 50;

@@ -27,6 +27,17 @@ record AuditFilter(Instant from, Instant to, String actor, String entityType, St
 		return this.actor == null && this.entityType == null && this.entityId == null && this.action == null;
 	}
 
+	/**
+	 * Whether exactly one of person, event type or subject (type and id) is set and
+	 * nothing else: an index on that column and seq then serves the page in order.
+	 */
+	boolean oneIndexedColumn() {
+		boolean subject = this.entityType != null && this.entityId != null;
+		boolean partialSubject = !subject && (this.entityType != null || this.entityId != null);
+		int set = ((this.actor != null) ? 1 : 0) + ((this.action != null) ? 1 : 0) + (subject ? 1 : 0);
+		return set == 1 && !partialSubject && this.from == null && this.to == null;
+	}
+
 	/** The SQL condition and its parameters, in order. */
 	Where where() {
 		List<String> conditions = new ArrayList<>();

@@ -30,14 +30,14 @@ class TemplateAdminController {
 	}
 
 	@GetMapping("/admin/templates")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String list(Model model) {
 		model.addAttribute("templates", this.templates.all().stream().map(TemplateView::of).toList());
 		return "gate/templates";
 	}
 
 	@GetMapping("/admin/templates/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String edit(@PathVariable long id, Model model) {
 		ChecklistTemplate template = this.templates.get(id);
 		model.addAttribute("form", TemplateForm.of(template, EMPTY_ROWS));
