@@ -91,6 +91,9 @@ class AlignmentPairController {
 	}
 
 	private void check(PairForm form, BindingResult result) {
+		if (form == null) {
+			return; // not even of the right types: the 400 page (UnreadableFormGuard)
+		}
 		var metrics = this.dashboard.metricKeys();
 		if (form.technicalMetric() != null && !form.technicalMetric().isBlank()
 				&& !metrics.contains(form.technicalMetric())) {

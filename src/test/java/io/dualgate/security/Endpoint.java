@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,12 +21,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
 
-	/** Framework handlers (Boot's /error) are not ours to classify. */
+	/** The error dispatch (ours or Boot's) is not an endpoint anyone calls. */
 	static List<Endpoint> all(RequestMappingHandlerMapping mapping) {
 		return mapping.getHandlerMethods()
 			.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().getBeanType().getName().startsWith("io.dualgate."))
+			.filter((entry) -> !ErrorController.class.isAssignableFrom(entry.getValue().getBeanType()))
 			.flatMap((entry) -> of(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparing(Endpoint::key))
 			.toList();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
@@ -43,6 +44,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class GateController {
+
+	/** How checklist item codes are written (the schema checks the same). */
+	private static final Pattern ITEM_CODE = Pattern.compile("^[a-z][a-z0-9_]{1,39}$");
 
 	private final Gates gates;
 
@@ -105,22 +109,24 @@ class GateController {
 	String answer(@PathVariable long id, @PathVariable Track track, @PathVariable String code,
 			@Valid @ModelAttribute("answer") AnswerForm form, BindingResult result,
 			@AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
+		// The code comes from the URL: only a well-formed one is quoted or linked to.
+		String itemCode = ITEM_CODE.matcher(code).matches() ? code : "?";
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "gate.answer.invalid");
-			redirect.addFlashAttribute("errorArg", code);
+			redirect.addFlashAttribute("errorArg", itemCode);
 		}
 		else {
 			try {
 				this.gates.answer(id, track, code, form.toAnswer(), form.revision(), me.id(), "FORM");
 				redirect.addFlashAttribute("success", "gate.answer.saved");
-				redirect.addFlashAttribute("successArg", code);
+				redirect.addFlashAttribute("successArg", itemCode);
 			}
 			catch (RuleViolationException ex) {
 				redirect.addFlashAttribute("error", ex.messageCode());
-				redirect.addFlashAttribute("errorArg", code);
+				redirect.addFlashAttribute("errorArg", itemCode);
 			}
 		}
-		return "redirect:/gates/" + id + "#item-" + track + "-" + code;
+		return "redirect:/gates/" + id + (itemCode.equals("?") ? "" : "#item-" + track + "-" + itemCode);
 	}
 
 	@GetMapping("/gates/{id}/tracks/{track}/sign")
