@@ -1,5 +1,7 @@
 package io.dualgate;
 
+import io.dualgate.audit.AuditExportVerifier;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
@@ -17,6 +19,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DualGateApplication {
 
 	public static void main(String[] args) {
+		// `java -jar dualgate.jar verify-audit export.jsonl` checks an audit export
+		// offline: no Spring, no database.
+		if (args.length > 0 && AuditExportVerifier.COMMAND.equals(args[0])) {
+			System.exit(AuditExportVerifier.run(args, System.out, System.err));
+		}
 		SpringApplication application = new SpringApplication(DualGateApplication.class);
 		// -Ddualgate.startup-steps=true records where start-up time goes, for the
 		// actuator's startup endpoint (bench/startup.sh reads it)

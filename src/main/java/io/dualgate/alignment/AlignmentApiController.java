@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlignmentApiController {
 
-	static final String READERS = "hasAnyRole('EXECUTIVE','EXPLORATION_PM','DELIVERY_PM','ADMIN')";
+	static final String READERS = "hasAnyRole('EXECUTIVE','EXPLORATION_PM','DELIVERY_PM','ADMIN','AUDITOR')";
 
 	private final AlignmentDashboard dashboard;
 

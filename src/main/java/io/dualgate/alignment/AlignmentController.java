@@ -57,7 +57,7 @@ class AlignmentController {
 	@Bean
 	static NavigationLink alignmentNavigationLink() {
 		return new NavigationLink(30, "/alignment", "nav.alignment",
-				Set.of("EXECUTIVE", "EXPLORATION_PM", "DELIVERY_PM", "ADMIN"));
+				Set.of("EXECUTIVE", "EXPLORATION_PM", "DELIVERY_PM", "ADMIN", "AUDITOR"));
 	}
 
 	@GetMapping("/alignment")

@@ -32,7 +32,7 @@ class AlignmentPairController {
 	}
 
 	@GetMapping("/alignment/pairs")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String list(Model model) {
 		model.addAttribute("pairs", this.dashboard.pairs());
 		return "alignment/pairs";

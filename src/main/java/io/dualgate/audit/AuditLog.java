@@ -3,8 +3,8 @@ package io.dualgate.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +25,7 @@ public class AuditLog {
 	/** Serialises writers so that every row has exactly one predecessor in the chain. */
 	private static final long CHAIN_LOCK_KEY = 0x6475616c67617465L;
 
-	static final String GENESIS_HASH = "0".repeat(64);
+	private static final long MAX_EXACT_JSON_INTEGER = 1L << 53;
 
 	private final JdbcClient jdbc;
 
@@ -60,30 +60,65 @@ public class AuditLog {
 			.findFirst()
 			.orElse(null);
 		long seq = (last != null) ? ((Number) last.get("seq")).longValue() + 1 : 1;
-		String prevHash = (last != null) ? ((String) last.get("hash")) : GENESIS_HASH;
+		String prevHash = (last != null) ? ((String) last.get("hash")) : AuditChain.GENESIS_HASH;
 		// PostgreSQL keeps microseconds; hash exactly what will be stored.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		AuditEvent event = new AuditEvent(seq, now, truncate(actor, 64), action, entityType, String.valueOf(entityId),
-				oldValue, newValue, reason, prevHash, null);
+				json(oldValue), json(newValue), reason, prevHash, null, AuditChain.CURRENT_VERSION);
 		String hash = AuditChain.hash(prevHash, event);
 		this.jdbc.sql("""
 				insert into audit_event (seq, occurred_at, actor, action, entity_type, entity_id,
-				                         old_value, new_value, reason, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(seq, java.sql.Timestamp.from(now), event.actor(), action, entityType, event.entityId(), oldValue,
-					newValue, reason, prevHash, hash)
+				                         old_value, new_value, reason, prev_hash, hash, hash_version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(seq, java.sql.Timestamp.from(now), event.actor(), action, entityType, event.entityId(),
+					event.oldValue(), event.newValue(), reason, prevHash, hash, event.hashVersion())
 			.update();
 	}
 
 	/**
-	 * A stable, sorted rendering of a few named values for the old/new columns.
+	 * A few named values for the old/new columns, as RFC 8785 canonical JSON: an object
+	 * whose members are booleans, integers, arrays, {@code null} or else the value's text
+	 * ({@code toString()}), so that dates, enums and decimals read as they print.
 	 */
 	public static String values(Object... namesAndValues) {
-		Map<String, String> sorted = new TreeMap<>();
+		Map<String, Object> members = new TreeMap<>();
 		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-			sorted.put(String.valueOf(namesAndValues[i]), Objects.toString(namesAndValues[i + 1], "null"));
+			members.put(String.valueOf(namesAndValues[i]), jsonValue(namesAndValues[i + 1]));
 		}
-		return sorted.toString();
+		return CanonicalJson.write(members);
+	}
+
+	private static Object jsonValue(Object value) {
+		if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Short) {
+			return value;
+		}
+		if (value instanceof Long number && Math.abs(number) <= MAX_EXACT_JSON_INTEGER) {
+			return number;
+		}
+		if (value instanceof Collection<?> collection) {
+			return collection.stream().map(AuditLog::jsonValue).toList();
+		}
+		return value.toString();
+	}
+
+	/**
+	 * The old/new column as stored: JSON objects and arrays (from {@link #values}) in
+	 * their canonical form, any other text as a JSON string.
+	 */
+	static String json(String value) {
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.startsWith("{") || stripped.startsWith("[")) {
+			try {
+				return CanonicalJson.write(CanonicalJson.read(value));
+			}
+			catch (IllegalArgumentException notJson) {
+				// free text that merely starts like JSON: kept as a string below
+			}
+		}
+		return CanonicalJson.write(value);
 	}
 
 	private static String currentActor() {

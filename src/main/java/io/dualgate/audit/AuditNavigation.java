@@ -13,7 +13,7 @@ class AuditNavigation {
 
 	@Bean
 	NavigationLink auditTrailLink() {
-		return new NavigationLink(99, "/admin/audit", "nav.audit", Set.of("ADMIN"), Menu.ADMIN);
+		return new NavigationLink(99, "/admin/audit", "nav.audit", Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -53,6 +54,11 @@ class SecurityConfiguration {
 	RequestRejectedHandler requestRejectedHandler() {
 		return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
 	}
+
+	/** Administration pages an auditor may read (their forms stay the admins'). */
+	static final String[] AUDITOR_READS = { "/admin/audit", "/admin/audit/**", "/admin/users", "/admin/templates",
+			"/admin/templates/*", "/admin/templates/*/export.json", "/admin/frameworks", "/admin/notifications",
+			"/admin/delegations", "/admin/webhooks", "/admin/webhooks/*" };
 
 	@Bean
 	@Order(1)
@@ -107,8 +113,12 @@ class SecurityConfiguration {
 				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/delegations", "/api/v1/delegations/**")
 				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/webhooks", "/api/v1/webhooks/**")
+				.hasAnyRole("ADMIN", "AUDITOR")
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**")
+				.hasAnyRole("ADMIN", "AUDITOR")
 				.requestMatchers("/api/v1/templates", "/api/v1/templates/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/frameworks/**")
@@ -118,6 +128,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.addFilterAfter(new ReadOnlyAuditorFilter(), ExceptionTranslationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint())
@@ -160,9 +171,16 @@ class SecurityConfiguration {
 		csrfTokenHandler.setCsrfRequestAttributeName(null);
 		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokenHandler));
 		http.addFilterAfter(new CurrentRightsFilter(people), SecurityContextHolderFilter.class);
+		http.addFilterAfter(new ReadOnlyAuditorFilter(), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
+			// the auditor reads the administration pages (who holds which role,
+			// templates,
+			// webhooks, delegations, deliveries, the audit trail) but submits none of
+			// them
+			.requestMatchers(HttpMethod.GET, AUDITOR_READS)
+			.hasAnyRole("ADMIN", "AUDITOR")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/gates", "/gates/**")

@@ -51,7 +51,7 @@ class FrameworksController {
 	}
 
 	@GetMapping("/admin/frameworks")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String admin(Model model) {
 		model.addAttribute("frameworks", this.frameworks.frameworks());
 		List<LibraryTemplate> templates = this.library.templates();

@@ -31,7 +31,7 @@ class GateConfiguration {
 
 	@Bean
 	NavigationLink templatesLink() {
-		return new NavigationLink(91, "/admin/templates", "nav.templates", Set.of("ADMIN"), Menu.ADMIN);
+		return new NavigationLink(91, "/admin/templates", "nav.templates", Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 	/** The prototype page lists its gates and offers to open the next one. */

@@ -42,6 +42,7 @@ class WebhookAdminController {
 	}
 
 	@GetMapping("/admin/webhooks")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String list(Model model) {
 		model.addAttribute("form", WebhookForm.empty());
 		return populate(model);
@@ -67,6 +68,7 @@ class WebhookAdminController {
 	}
 
 	@GetMapping("/admin/webhooks/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String detail(@PathVariable long id, Model model) {
 		model.addAttribute("endpoint", this.webhooks.endpoint(id));
 		model.addAttribute("deliveries", this.webhooks.deliveries(id, 100));

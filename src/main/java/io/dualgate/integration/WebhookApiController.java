@@ -48,11 +48,13 @@ class WebhookApiController {
 	}
 
 	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	List<Webhooks.Endpoint> list() {
 		return this.webhooks.endpoints();
 	}
 
 	@GetMapping("/{id}/deliveries")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	List<Webhooks.Delivery> deliveries(@PathVariable long id,
 			@RequestParam(name = "limit", defaultValue = "100") int limit) {
 		if (limit < 1 || limit > 500) {

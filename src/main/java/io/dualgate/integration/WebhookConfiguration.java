@@ -15,7 +15,7 @@ class WebhookConfiguration {
 
 	@Bean
 	NavigationLink webhooksLink() {
-		return new NavigationLink(94, "/admin/webhooks", "nav.webhooks", Set.of("ADMIN"), Menu.ADMIN);
+		return new NavigationLink(94, "/admin/webhooks", "nav.webhooks", Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * completed).
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 class NotificationOperationsController {
 
 	private final JdbcClient jdbc;

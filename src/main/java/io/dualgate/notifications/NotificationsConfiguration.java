@@ -22,8 +22,8 @@ class NotificationsConfiguration {
 
 	@Bean
 	NavigationLink operationsLink() {
-		return new NavigationLink(95, "/admin/notifications", "nav.notifications.operations", Set.of("ADMIN"),
-				Menu.ADMIN);
+		return new NavigationLink(95, "/admin/notifications", "nav.notifications.operations",
+				Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 	/** The gate page shows the reminders, overdue notices and escalations sent. */

@@ -36,6 +36,7 @@ class DelegationAdminController {
 	}
 
 	@GetMapping("/admin/delegations")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String list(Model model) {
 		model.addAttribute("delegationForm", DelegationForm.empty());
 		return populate(model);

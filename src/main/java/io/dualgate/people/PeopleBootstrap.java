@@ -55,6 +55,7 @@ class PeopleBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		this.transactions.executeWithoutResult((status) -> {
 			if (this.accounts.count() > 0) {
+				addDemoAuditorIfMissing();
 				return;
 			}
 			if (this.environment.getProperty("dualgate.demo", Boolean.class, false)) {
@@ -76,12 +77,26 @@ class PeopleBootstrap implements ApplicationRunner {
 		add("admin", "Sam Admin", "admin@dualgate.example", hash, ReportingLine.OTHER, Set.of(Role.ADMIN));
 		add("labexplorer", "Kenji Tanaka", "labexplorer@dualgate.example", hash, ReportingLine.CTO,
 				Set.of(Role.EXPLORATION_PM));
+		add("auditor", "Ingrid Holm", "auditor@dualgate.example", hash, ReportingLine.OTHER, Set.of(Role.AUDITOR));
 		// Escalations of overdue gates go to the PMs' manager.
 		UserAccount manager = this.accounts.findByUsernameIgnoringCase("executive").orElseThrow();
 		for (String pm : java.util.List.of("explorer", "deliverer", "labexplorer")) {
 			this.accounts.findByUsernameIgnoringCase(pm).orElseThrow().assignManager(manager.getId());
 		}
 		logger.info("Demo mode: created the demo accounts (password '{}')", DEMO_PASSWORD);
+	}
+
+	/**
+	 * A demo database created before the auditor role existed gains the demo auditor on
+	 * its next start (usernames are never reused, so only where nobody ever held the
+	 * name).
+	 */
+	private void addDemoAuditorIfMissing() {
+		if (this.environment.getProperty("dualgate.demo", Boolean.class, false)
+				&& this.accounts.findByUsernameIgnoringCase("auditor").isEmpty()) {
+			add("auditor", "Ingrid Holm", "auditor@dualgate.example", this.passwordEncoder.encode(DEMO_PASSWORD),
+					ReportingLine.OTHER, Set.of(Role.AUDITOR));
+		}
 	}
 
 	private void createFirstAdmin() {

@@ -13,12 +13,12 @@ class PeopleNavigation {
 
 	@Bean
 	NavigationLink delegationsLink() {
-		return new NavigationLink(92, "/admin/delegations", "nav.delegations", Set.of("ADMIN"), Menu.ADMIN);
+		return new NavigationLink(92, "/admin/delegations", "nav.delegations", Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 	@Bean
 	NavigationLink peopleLink() {
-		return new NavigationLink(90, "/admin/users", "nav.users", Set.of("ADMIN"), Menu.ADMIN);
+		return new NavigationLink(90, "/admin/users", "nav.users", Set.of("ADMIN", "AUDITOR"), Menu.ADMIN);
 	}
 
 }

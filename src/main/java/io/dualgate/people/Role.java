@@ -15,7 +15,13 @@ public enum Role {
 	EXECUTIVE,
 
 	/** Manages people, roles and checklist templates. */
-	ADMIN;
+	ADMIN,
+
+	/**
+	 * Reads everything, the audit trail and records included, and changes nothing: every
+	 * write answers 403. Held alone, never with another role.
+	 */
+	AUDITOR;
 
 	public String authority() {
 		return "ROLE_" + name();

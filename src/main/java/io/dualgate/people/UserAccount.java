@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.dualgate.shared.InvalidFieldException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -94,7 +95,7 @@ class UserAccount {
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.reportingLine = reportingLine;
-		this.roles = new HashSet<>(roles);
+		this.roles = new HashSet<>(checkAuditorAlone(roles));
 		this.createdAt = now;
 	}
 
@@ -126,12 +127,23 @@ class UserAccount {
 		this.lockedUntil = null;
 	}
 
+	/**
+	 * An auditor checks what everyone else did, so holds no other role (also a trigger in
+	 * the database).
+	 */
+	static Set<Role> checkAuditorAlone(Set<Role> roles) {
+		if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
+			throw new InvalidFieldException("roles", "user.roles.auditorAlone");
+		}
+		return roles;
+	}
+
 	/** Returns whether the roles changed (which ends the person's sessions). */
 	boolean update(String fullName, String email, ReportingLine reportingLine, Set<Role> roles) {
 		this.fullName = fullName;
 		this.email = email;
 		this.reportingLine = reportingLine;
-		if (this.roles.equals(roles)) {
+		if (this.roles.equals(checkAuditorAlone(roles))) {
 			return false;
 		}
 		this.roles.clear();

@@ -1,5 +1,6 @@
 package io.dualgate.people;
 
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('ADMIN')")
+// The auditor reads the list (and the model attributes it needs); every form is admins'.
+@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 class UserAdminController {
 
 	private static final String FORM = "people/user-form";
@@ -51,6 +53,7 @@ class UserAdminController {
 	}
 
 	@GetMapping("/new")
+	@PreAuthorize("hasRole('ADMIN')")
 	String newForm(Model model) {
 		model.addAttribute("form", UserForm.empty());
 		model.addAttribute("creating", true);
@@ -58,6 +61,7 @@ class UserAdminController {
 	}
 
 	@PostMapping("/new")
+	@PreAuthorize("hasRole('ADMIN')")
 	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("creating", true);
@@ -71,14 +75,16 @@ class UserAdminController {
 			return "redirect:/admin/users";
 		}
 		catch (RuleViolationException ex) {
-			String field = ex.messageCode().startsWith("password") ? "password"
-					: ex.messageCode().startsWith("user.manager.") ? "managerId" : "username";
+			String field = (ex instanceof InvalidFieldException invalid) ? invalid.field()
+					: ex.messageCode().startsWith("password") ? "password"
+							: ex.messageCode().startsWith("user.manager.") ? "managerId" : "username";
 			result.rejectValue(field, ex.messageCode());
 			return FORM;
 		}
 	}
 
 	@GetMapping("/{id}/edit")
+	@PreAuthorize("hasRole('ADMIN')")
 	String editForm(@PathVariable long id, Model model) {
 		UserAccount account = this.administration.get(id);
 		model.addAttribute("form", UserForm.of(account));
@@ -88,6 +94,7 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/edit")
+	@PreAuthorize("hasRole('ADMIN')")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		UserAccount account = this.administration.get(id);
@@ -102,6 +109,10 @@ class UserAdminController {
 		try {
 			this.administration.update(id, safe);
 		}
+		catch (InvalidFieldException ex) {
+			result.rejectValue(ex.field(), ex.messageCode());
+			return FORM;
+		}
 		catch (RuleViolationException ex) {
 			if (!ex.messageCode().startsWith("user.manager.")) {
 				throw ex;
@@ -115,6 +126,7 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/deactivate")
+	@PreAuthorize("hasRole('ADMIN')")
 	String deactivate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me,
 			RedirectAttributes redirect) {
 		try {
@@ -128,6 +140,7 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/activate")
+	@PreAuthorize("hasRole('ADMIN')")
 	String activate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
 		this.administration.setActive(id, true, me.id());
 		redirect.addFlashAttribute("success", "flash.user.activated");

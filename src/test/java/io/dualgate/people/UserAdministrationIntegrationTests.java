@@ -74,6 +74,31 @@ class UserAdministrationIntegrationTests {
 	}
 
 	@Test
+	@WithUserDetails("admin")
+	void anAuditorHoldsNoOtherRoleInTheFormOrInTheDatabase() {
+		String username = "auditor" + System.nanoTime() % 100000;
+		assertThat(this.mvc.post()
+			.uri("/admin/users/new")
+			.with(csrf())
+			.param("username", username)
+			.param("fullName", "Two Hats")
+			.param("email", "two@example.com")
+			.param("reportingLine", "OTHER")
+			.param("roles", "AUDITOR", "ADMIN")
+			.param("password", "a-long-enough-secret")).hasStatusOk()
+			.bodyText()
+			.contains("An auditor holds no other role");
+		assertThat(this.jdbc.sql("select count(*) from app_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single()).isZero();
+		long auditor = this.jdbc.sql("select id from app_user where username = 'auditor'").query(Long.class).single();
+		assertThatThrownBy(() -> this.jdbc.sql("insert into user_role (user_id, role) values (?, 'ADMIN')")
+			.param(auditor)
+			.update()).hasMessageContaining("an auditor holds no other role");
+	}
+
+	@Test
 	@WithUserDetails("explorer")
 	void nonAdminsCannotSeeOrChangePeople() {
 		assertThat(this.mvc.get().uri("/admin/users")).hasStatus(403);

@@ -323,7 +323,7 @@ class PrototypeIntegrationTests {
 		assertThat(this.jdbc.sql("""
 				select count(*) from audit_event where action = 'PROTOTYPE_PMS_REASSIGNED' and entity_id = ?
 				  and new_value like ?""")
-			.params(key, "%explorationPm=" + labexplorer + "%")
+			.params(key, "%\"explorationPm\":" + labexplorer + "%")
 			.query(Long.class)
 			.single()).isOne();
 	}

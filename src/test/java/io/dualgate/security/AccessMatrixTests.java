@@ -46,7 +46,7 @@ class AccessMatrixTests {
 	enum Actor {
 
 		ANONYMOUS(null), EXPLORER("explorer"), DELIVERER("deliverer"), EXECUTIVE("executive"), ADMIN("admin"),
-		FOREIGN_PM("labexplorer");
+		FOREIGN_PM("labexplorer"), AUDITOR("auditor");
 
 		final String username;
 
@@ -72,7 +72,14 @@ class AccessMatrixTests {
 	static final Rule PUBLIC = Rule.of(Actor.values());
 
 	static final Rule SIGNED_IN = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN,
+			Actor.FOREIGN_PM, Actor.AUDITOR);
+
+	/** Anyone signed in but the auditor, who reads and never writes. */
+	static final Rule WRITERS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN,
 			Actor.FOREIGN_PM);
+
+	/** Administration pages the auditor reads too. */
+	static final Rule ADMIN_OR_AUDITOR = Rule.of(Actor.ADMIN, Actor.AUDITOR);
 
 	static final Rule PMS_AND_ADMIN = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.ADMIN, Actor.FOREIGN_PM);
 
@@ -96,22 +103,23 @@ class AccessMatrixTests {
 	/** POCs belong to the prototype's Delivery PM (and admins). */
 	static final Rule OWN_DELIVERY = Rule.of(Actor.DELIVERER, Actor.ADMIN);
 
-	static final Rule ADMIN_OR_EXECUTIVE = Rule.of(Actor.ADMIN, Actor.EXECUTIVE);
+	static final Rule AUDIT_READERS = Rule.of(Actor.ADMIN, Actor.EXECUTIVE, Actor.AUDITOR);
 
 	/**
 	 * A prototype's learning loop is read by its own PMs, executives (and auditors) and
 	 * admins; a PM of another prototype is refused.
 	 */
-	static final Rule PROTOTYPE_READERS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN);
+	static final Rule PROTOTYPE_READERS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN,
+			Actor.AUDITOR);
 
 	static final Map<String, Rule> MATRIX = Map.ofEntries(
 			// web shell and people
-			entry("GET /", SIGNED_IN), entry("GET /login", PUBLIC), entry("GET /profile", SIGNED_IN),
-			entry("POST /profile/password", SIGNED_IN), entry("POST /profile/tokens", SIGNED_IN),
-			entry("POST /profile/tokens/{id}/revoke", SIGNED_IN), entry("GET /admin/users", ADMIN_ONLY),
-			entry("GET /admin/users/new", ADMIN_ONLY), entry("POST /admin/users/new", ADMIN_ONLY),
-			entry("GET /admin/users/{id}/edit", ADMIN_ONLY), entry("POST /admin/users/{id}/edit", ADMIN_ONLY),
-			entry("POST /admin/users/{id}/deactivate", ADMIN_ONLY),
+			entry("GET /", SIGNED_IN), entry("GET /login", PUBLIC), entry("GET /error", PUBLIC),
+			entry("POST /error", PUBLIC), entry("GET /profile", SIGNED_IN), entry("POST /profile/password", SIGNED_IN),
+			entry("POST /profile/tokens", SIGNED_IN), entry("POST /profile/tokens/{id}/revoke", SIGNED_IN),
+			entry("GET /admin/users", ADMIN_OR_AUDITOR), entry("GET /admin/users/new", ADMIN_ONLY),
+			entry("POST /admin/users/new", ADMIN_ONLY), entry("GET /admin/users/{id}/edit", ADMIN_ONLY),
+			entry("POST /admin/users/{id}/edit", ADMIN_ONLY), entry("POST /admin/users/{id}/deactivate", ADMIN_ONLY),
 			entry("POST /admin/users/{id}/activate", ADMIN_ONLY),
 			// portfolio
 			entry("GET /prototypes", SIGNED_IN), entry("GET /prototypes/{key}", SIGNED_IN),
@@ -119,10 +127,11 @@ class AccessMatrixTests {
 			entry("GET /prototypes/{key}/edit", OWN_PROTOTYPE), entry("POST /prototypes/{key}/edit", OWN_PROTOTYPE),
 			entry("POST /prototypes/{key}/kill", OWN_PROTOTYPE),
 			// audit
-			entry("GET /admin/audit", ADMIN_ONLY), entry("GET /admin/audit/verify", ADMIN_ONLY),
+			entry("GET /admin/audit", ADMIN_OR_AUDITOR), entry("GET /admin/audit/verify", ADMIN_OR_AUDITOR),
+			entry("GET /admin/audit/export", ADMIN_OR_AUDITOR), entry("GET /api/v1/audit/export", ADMIN_OR_AUDITOR),
 			// API
 			entry("POST /api/v1/tokens", SIGNED_IN), entry("GET /api/v1/prototypes", SIGNED_IN),
-			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", ADMIN_OR_EXECUTIVE),
+			entry("GET /api/v1/prototypes/{key}", SIGNED_IN), entry("GET /api/v1/audit/verify", AUDIT_READERS),
 			// gates: PMs open, answer and sign (their track's role, checked per track);
 			// everyone reads
 			entry("GET /gates", SIGNED_IN), entry("GET /gates/queue", PMS), entry("POST /gates", PMS),
@@ -130,8 +139,9 @@ class AccessMatrixTests {
 			entry("GET /gates/{id}/record.pdf", SIGNED_IN), entry("POST /gates/{id}/tracks/{track}/items/{code}", PMS),
 			entry("GET /gates/{id}/tracks/{track}/sign", OWN_TRACK), entry("POST /gates/{id}/tracks/{track}/sign", PMS),
 			entry("GET /api/v1/gates", SIGNED_IN), entry("GET /api/v1/gates/{id}", SIGNED_IN),
-			entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS), entry("GET /admin/templates", ADMIN_ONLY),
-			entry("GET /admin/templates/{id}", ADMIN_ONLY), entry("POST /admin/templates/{id}", ADMIN_ONLY),
+			entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS),
+			entry("GET /admin/templates", ADMIN_OR_AUDITOR), entry("GET /admin/templates/{id}", ADMIN_OR_AUDITOR),
+			entry("POST /admin/templates/{id}", ADMIN_ONLY),
 			// evidence: the prototype's own PMs and admins record; everyone reads
 			entry("GET /metrics", SIGNED_IN), entry("POST /metrics", ADMIN_ONLY),
 			entry("POST /prototypes/{key}/observations", OWN_PROTOTYPE),
@@ -151,28 +161,29 @@ class AccessMatrixTests {
 			// alignment dashboard: everyone signed in reads; admins configure the pairs
 			entry("GET /alignment", SIGNED_IN), entry("GET /alignment/pairs/{id}/points.csv", SIGNED_IN),
 			entry("GET /api/v1/alignment", SIGNED_IN), entry("GET /api/v1/alignment/pairs/{id}/points", SIGNED_IN),
-			entry("GET /alignment/pairs", ADMIN_ONLY), entry("GET /alignment/pairs/new", ADMIN_ONLY),
+			entry("GET /alignment/pairs", ADMIN_OR_AUDITOR), entry("GET /alignment/pairs/new", ADMIN_ONLY),
 			entry("GET /alignment/pairs/{id}", ADMIN_ONLY), entry("POST /alignment/pairs", ADMIN_ONLY),
 			entry("POST /alignment/pairs/{id}", ADMIN_ONLY),
 			// notifications: one's own inbox and preferences; admins see delivery
 			entry("GET /notifications", SIGNED_IN), entry("POST /notifications/{id}/read", SIGNED_IN),
 			entry("POST /notifications/read-all", SIGNED_IN), entry("POST /profile/notifications", SIGNED_IN),
 			entry("GET /api/v1/notifications", SIGNED_IN), entry("POST /api/v1/notifications/{id}/read", SIGNED_IN),
-			entry("GET /admin/notifications", ADMIN_ONLY),
+			entry("GET /admin/notifications", ADMIN_OR_AUDITOR),
 			// delegations: one's own on the profile and the API; admins set any
-			entry("POST /profile/language", SIGNED_IN), entry("POST /profile/delegations", SIGNED_IN),
-			entry("POST /profile/delegations/{id}/revoke", SIGNED_IN), entry("GET /admin/delegations", ADMIN_ONLY),
+			entry("POST /profile/language", SIGNED_IN), entry("POST /profile/delegations", WRITERS),
+			entry("POST /profile/delegations/{id}/revoke", WRITERS), entry("GET /admin/delegations", ADMIN_OR_AUDITOR),
 			entry("POST /admin/delegations", ADMIN_ONLY), entry("POST /admin/delegations/{id}/revoke", ADMIN_ONLY),
 			entry("GET /api/v1/delegations", SIGNED_IN), entry("POST /api/v1/delegations", PMS_AND_ADMIN),
 			entry("POST /api/v1/delegations/{id}/revoke", PMS_AND_ADMIN),
 			// evidence expiring across the portfolio: everyone reads
 			entry("GET /evidence/expiring", SIGNED_IN),
 			// webhooks: admins only
-			entry("GET /admin/webhooks", ADMIN_ONLY), entry("POST /admin/webhooks", ADMIN_ONLY),
-			entry("GET /admin/webhooks/{id}", ADMIN_ONLY),
+			entry("GET /admin/webhooks", ADMIN_OR_AUDITOR), entry("POST /admin/webhooks", ADMIN_ONLY),
+			entry("GET /admin/webhooks/{id}", ADMIN_OR_AUDITOR),
 			entry("POST /admin/webhooks/{id}/deliveries/{deliveryId}/resend", ADMIN_ONLY),
 			entry("POST /admin/webhooks/{id}/enable", ADMIN_ONLY), entry("POST /api/v1/webhooks", ADMIN_ONLY),
-			entry("GET /api/v1/webhooks", ADMIN_ONLY), entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_ONLY),
+			entry("GET /api/v1/webhooks", ADMIN_OR_AUDITOR),
+			entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_OR_AUDITOR),
 			// learning loop: the prototype's PMs (and delegates) and admins write;
 			// executives
 			// read
@@ -202,11 +213,11 @@ class AccessMatrixTests {
 			entry("GET /prototypes/{key}/value-map", PROTOTYPE_READERS),
 			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE),
 			// frameworks: templates as files, the catalogue, the library, coverage
-			entry("GET /admin/templates/{id}/export.json", ADMIN_ONLY),
-			entry("POST /admin/templates/import", ADMIN_ONLY), entry("GET /api/v1/templates", ADMIN_ONLY),
-			entry("GET /api/v1/templates/{id}", ADMIN_ONLY), entry("POST /api/v1/templates", ADMIN_ONLY),
+			entry("GET /admin/templates/{id}/export.json", ADMIN_OR_AUDITOR),
+			entry("POST /admin/templates/import", ADMIN_ONLY), entry("GET /api/v1/templates", ADMIN_OR_AUDITOR),
+			entry("GET /api/v1/templates/{id}", ADMIN_OR_AUDITOR), entry("POST /api/v1/templates", ADMIN_ONLY),
 			entry("GET /frameworks", SIGNED_IN), entry("GET /frameworks/crosswalk", SIGNED_IN),
-			entry("GET /admin/frameworks", ADMIN_ONLY), entry("POST /admin/frameworks", ADMIN_ONLY),
+			entry("GET /admin/frameworks", ADMIN_OR_AUDITOR), entry("POST /admin/frameworks", ADMIN_ONLY),
 			entry("POST /admin/frameworks/library/{key}/adopt", ADMIN_ONLY), entry("GET /api/v1/frameworks", SIGNED_IN),
 			entry("GET /api/v1/frameworks/{key}/controls", SIGNED_IN),
 			entry("PUT /api/v1/frameworks/applicable", ADMIN_ONLY), entry("GET /prototypes/{key}/coverage", SIGNED_IN),

@@ -50,7 +50,7 @@ class TemplateAdminController {
 	}
 
 	@GetMapping("/admin/templates")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String list(Model model) {
 		model.addAttribute("templates", this.templates.all().stream().map(TemplateView::of).toList());
 		return "gate/templates";
@@ -61,7 +61,7 @@ class TemplateAdminController {
 	 * template) to be saved as the next version.
 	 */
 	@GetMapping("/admin/templates/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String edit(@PathVariable long id, @RequestParam(name = "draft", required = false) String draft, Model model,
 			RedirectAttributes redirect) {
 		ChecklistTemplate template = this.templates.get(id);
@@ -105,7 +105,7 @@ class TemplateAdminController {
 
 	/** One version as a JSON file to share (docs/template-schema.json). */
 	@GetMapping("/admin/templates/{id}/export.json")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	ResponseEntity<String> export(@PathVariable long id) {
 		ChecklistTemplate template = this.templates.get(id);
 		String name = "dualgate-template-" + template.getFromStage().name().toLowerCase(Locale.ROOT) + "-"

@@ -34,14 +34,14 @@ class TemplateApiController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	List<TemplateView> list() {
 		return this.templates.all().stream().map(TemplateView::of).toList();
 	}
 
 	/** The version as a template file. */
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
 	String export(@PathVariable long id) {
 		return this.templates.export(id);
 	}
