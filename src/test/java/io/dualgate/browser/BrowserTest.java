@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Subclasses are plain test classes: {@code class GateJourneysTests extends BrowserTest}.
  * They are skipped, with a message saying why, where no Chromium is installed.
  */
-@RunningServer
+@IntegrationTest
 public abstract class BrowserTest {
 
 	/**

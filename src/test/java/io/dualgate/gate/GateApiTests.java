@@ -6,7 +6,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem details for every error.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateApiTests {
 
 	@Autowired

@@ -11,13 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Fresh people and prototypes for one test, so that tests sharing the database do not
  * step on each other.
  */
-@Component
+@TestComponent
 public class GateFixtures {
 
 	public static final String PASSWORD = "dualgate-demo";

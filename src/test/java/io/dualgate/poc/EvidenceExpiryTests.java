@@ -19,7 +19,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -34,7 +33,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * evidence expiring across the portfolio.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class EvidenceExpiryTests {
 
 	@Autowired
