@@ -7,11 +7,11 @@ import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
-import io.dualgate.gate.checklist.Comparison;
-import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.SpecColumns;
 import io.dualgate.gate.checklist.Verdict;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,22 +45,8 @@ class GateItem {
 
 	private int position;
 
-	private String code;
-
-	private String label;
-
-	@Enumerated(EnumType.STRING)
-	private ItemKind kind;
-
-	private String unit;
-
-	private String comparator;
-
-	private BigDecimal threshold;
-
-	private boolean blocking;
-
-	private String metricKey;
+	@Embedded
+	private SpecColumns spec;
 
 	private Boolean answerYes;
 
@@ -93,19 +79,11 @@ class GateItem {
 		this.gate = gate;
 		this.track = track;
 		this.position = position;
-		this.code = spec.code();
-		this.label = spec.label();
-		this.kind = spec.kind();
-		this.unit = spec.unit();
-		this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
-		this.threshold = spec.threshold();
-		this.blocking = spec.blocking();
-		this.metricKey = spec.metricKey();
+		this.spec = SpecColumns.of(spec);
 	}
 
 	ItemSpec spec() {
-		return new ItemSpec(this.code, this.label, this.kind, this.unit,
-				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+		return this.spec.spec();
 	}
 
 	Answer answer() {
@@ -156,7 +134,7 @@ class GateItem {
 		String url = (answer.evidenceUrl() != null && !answer.evidenceUrl().isBlank()) ? answer.evidenceUrl().strip()
 				: null;
 		java.time.LocalDate until = (url != null) ? answer.validUntil() : null;
-		return switch (this.kind) {
+		return switch (spec().kind()) {
 			case ATTESTATION -> new Answer(answer.yes(), null, url, until);
 			case MEASURE -> new Answer(null, (answer.value() != null)
 					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
@@ -234,11 +212,11 @@ class GateItem {
 	}
 
 	String getCode() {
-		return this.code;
+		return spec().code();
 	}
 
 	String getMetricKey() {
-		return this.metricKey;
+		return spec().metricKey();
 	}
 
 	Long getAnsweredBy() {
@@ -262,7 +240,7 @@ class GateItem {
 	}
 
 	boolean isBlocking() {
-		return this.blocking;
+		return spec().blocking();
 	}
 
 }

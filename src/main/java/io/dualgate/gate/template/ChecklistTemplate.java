@@ -1,17 +1,16 @@
 package io.dualgate.gate.template;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.dualgate.gate.Track;
-import io.dualgate.gate.checklist.Comparison;
-import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.SpecColumns;
 import io.dualgate.portfolio.Stage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -149,22 +148,8 @@ public class ChecklistTemplate {
 
 		private int position;
 
-		private String code;
-
-		private String label;
-
-		@Enumerated(EnumType.STRING)
-		private ItemKind kind;
-
-		private String unit;
-
-		private String comparator;
-
-		private BigDecimal threshold;
-
-		private boolean blocking;
-
-		private String metricKey;
+		@Embedded
+		private SpecColumns spec;
 
 		protected TemplateItem() {
 		}
@@ -172,19 +157,11 @@ public class ChecklistTemplate {
 		TemplateItem(ChecklistTemplate template, int position, ItemSpec spec) {
 			this.template = template;
 			this.position = position;
-			this.code = spec.code();
-			this.label = spec.label();
-			this.kind = spec.kind();
-			this.unit = spec.unit();
-			this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
-			this.threshold = spec.threshold();
-			this.blocking = spec.blocking();
-			this.metricKey = spec.metricKey();
+			this.spec = SpecColumns.of(spec);
 		}
 
 		ItemSpec spec() {
-			return new ItemSpec(this.code, this.label, this.kind, this.unit,
-					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+			return this.spec.spec();
 		}
 
 	}

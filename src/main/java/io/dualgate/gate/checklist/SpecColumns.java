@@ -1,0 +1,54 @@
+package io.dualgate.gate.checklist;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/**
+ * An {@link ItemSpec} as the columns of a table: the same for a template's item and the
+ * gate item copied from it, so that the copy is the same spec by construction.
+ */
+@Embeddable
+public class SpecColumns {
+
+	private String code;
+
+	private String label;
+
+	@Enumerated(EnumType.STRING)
+	private ItemKind kind;
+
+	private String unit;
+
+	private String comparator;
+
+	private BigDecimal threshold;
+
+	private boolean blocking;
+
+	private String metricKey;
+
+	protected SpecColumns() {
+	}
+
+	public static SpecColumns of(ItemSpec spec) {
+		SpecColumns columns = new SpecColumns();
+		columns.code = spec.code();
+		columns.label = spec.label();
+		columns.kind = spec.kind();
+		columns.unit = spec.unit();
+		columns.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
+		columns.threshold = spec.threshold();
+		columns.blocking = spec.blocking();
+		columns.metricKey = spec.metricKey();
+		return columns;
+	}
+
+	public ItemSpec spec() {
+		return new ItemSpec(this.code, this.label, this.kind, this.unit,
+				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+	}
+
+}
