@@ -86,6 +86,11 @@ public abstract class BrowserTest {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
+		if (this.browser != null) {
+			// one browser for the whole class (see keepsOneBrowser)
+			this.consoleChecked = false;
+			return;
+		}
 		this.profile = Files.createTempDirectory("dualgate-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -110,10 +115,41 @@ public abstract class BrowserTest {
 			}
 		}
 		finally {
+			if (!keepsOneBrowser()) {
+				quitBrowser();
+			}
+		}
+	}
+
+	/**
+	 * Whether the tests of this class share one browser (a class with
+	 * {@code @TestInstance(PER_CLASS)} that signs in afresh where it needs to, and calls
+	 * {@link #quitBrowser()} from its {@code @AfterAll}). By default each test gets a
+	 * fresh browser profile.
+	 */
+	protected boolean keepsOneBrowser() {
+		return false;
+	}
+
+	/** Ends the browser and removes its profile. */
+	protected void quitBrowser() throws IOException {
+		if (this.browser == null) {
+			return;
+		}
+		try {
 			this.browser.quit();
 			this.service.stop();
+		}
+		finally {
+			this.browser = null;
 			deleteProfile();
 		}
+	}
+
+	/** Forgets the session (cookies), as a new visitor: the next page asks to sign in. */
+	protected void signOutByForgettingTheSession() {
+		open("/login");
+		this.browser.manage().deleteAllCookies();
 	}
 
 	/**
