@@ -1,15 +1,25 @@
 package io.dualgate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWithoutRelationships;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the feature modules honest: no cycles, no reaching into another module's
  * internals.
  */
 class ModularityTests {
+
+	private static final String DOCS = "target/spring-modulith-docs";
 
 	private final ApplicationModules modules = ApplicationModules.of(DualGateApplication.class);
 
@@ -19,8 +29,17 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesModuleDocumentation() throws IOException {
+		// a module nothing depends on (ops) is drawn too
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(DOCS))
+			.writeModulesAsPlantUml(
+					DiagramOptions.defaults().withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE))
+			.writeIndividualModulesAsPlantUml();
+		// the diagram docs/architecture.md points to names every module
+		Path diagram = Path.of(DOCS, "components.puml");
+		String components = Files.readString(diagram);
+		this.modules.forEach((module) -> assertThat(components).as("%s in %s", module.getDisplayName(), diagram)
+			.contains(module.getDisplayName()));
 	}
 
 }

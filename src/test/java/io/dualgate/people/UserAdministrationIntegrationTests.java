@@ -9,7 +9,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @IntegrationTest
@@ -38,61 +37,11 @@ class UserAdministrationIntegrationTests {
 					+ " where u.username = 'new.explorer' order by role")
 			.query(String.class)
 			.list()).containsExactly("DELIVERY_PM", "EXPLORATION_PM");
-		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'USER_CREATED' and actor = 'admin'")
+		assertThat(this.jdbc.sql(
+				"select count(*) from audit_event where action = 'USER_CREATED' and actor = 'admin' and new_value like ?")
+			.param("%new.explorer%")
 			.query(Long.class)
-			.single()).isGreaterThanOrEqualTo(1);
-	}
-
-	@Test
-	@WithUserDetails("admin")
-	void usernamesAreUniqueIgnoringCase() {
-		assertThat(this.mvc.post()
-			.uri("/admin/users/new")
-			.with(csrf())
-			.param("username", "EXPLORER")
-			.param("fullName", "Impostor")
-			.param("email", "x@example.com")
-			.param("reportingLine", "CPO")
-			.param("roles", "EXPLORATION_PM")
-			.param("password", "a-long-enough-secret")).hasStatusOk().bodyText().contains("This username is taken");
-	}
-
-	@Test
-	@WithUserDetails("admin")
-	void shortPasswordIsRefusedNextToTheField() {
-		assertThat(this.mvc.post()
-			.uri("/admin/users/new")
-			.with(csrf())
-			.param("username", "shorty")
-			.param("fullName", "Short Password")
-			.param("email", "s@example.com")
-			.param("reportingLine", "OTHER")
-			.param("roles", "EXECUTIVE")
-			.param("password", "elevenchars")).hasStatusOk().bodyText().contains("at least 12 characters");
-		assertThat(this.jdbc.sql("select count(*) from app_user where username = 'shorty'").query(Long.class).single())
-			.isZero();
-	}
-
-	@Test
-	@WithUserDetails("explorer")
-	void nonAdminsCannotSeeOrChangePeople() {
-		assertThat(this.mvc.get().uri("/admin/users")).hasStatus(403);
-		assertThat(this.mvc.post().uri("/admin/users/1/deactivate").with(csrf())).hasStatus(403);
-	}
-
-	@Test
-	void theDatabaseRefusesToDeleteOrRenameAUser() {
-		assertThatThrownBy(() -> this.jdbc.sql("delete from app_user where username = 'executive'").update())
-			.hasMessageContaining("never deleted");
-		assertThatThrownBy(
-				() -> this.jdbc.sql("update app_user set username = 'boss' where username = 'executive'").update())
-			.hasMessageContaining("never change");
-	}
-
-	@Test
-	@WithUserDetails("executive")
-	void profileShowsOwnRolesAndTokens() {
-		assertThat(this.mvc.get().uri("/profile")).hasStatusOk().bodyText().contains("Grace Okafor", "API tokens");
+			.single()).isOne();
 	}
 
 }
