@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
 import io.dualgate.gate.events.GateApproved;
 import io.dualgate.gate.events.GateOpened;
@@ -45,6 +46,12 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Entity
 @Table(name = "gate")
 class Gate extends AbstractAggregateRoot<Gate> {
+
+	/**
+	 * A rejection is kept as {@code "<TRACK>: <reason>"}: room for the longest track, its
+	 * separator and the longest reason ({@code gate.decision_reason}).
+	 */
+	static final int MAX_DECISION_REASON = "COMMERCIAL: ".length() + SignCommand.MAX_REASON;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -167,8 +174,18 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * invalidates that signature (and only that track's).
 	 */
 	void answer(Track track, String code, Answer answer, Actor actor, TrackOwners owners, Instant at, String source) {
+		answer(track, code, answer, ValueRange.ANY, actor, owners, at, source);
+	}
+
+	/**
+	 * Answers one item whose values must lie in {@code range} (the range of the metric it
+	 * is bound to). A refused answer names its field and changes nothing.
+	 */
+	void answer(Track track, String code, Answer answer, ValueRange range, Actor actor, TrackOwners owners, Instant at,
+			String source) {
 		requireHolding(track, actor, owners, at);
 		GateItem item = item(track, code);
+		item.check(answer, range);
 		if (answer.validUntil() != null && answer.validUntil().isBefore(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
 			throw new RuleViolationException("gate.answer.validUntil.past", answer.validUntil());
 		}
@@ -244,6 +261,10 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
 		if (meaning == Meaning.REJECT && why == null) {
 			throw new RuleViolationException("gate.sign.reasonRequired");
+		}
+		if (why != null && why.length() > SignCommand.MAX_REASON) {
+			throw new io.dualgate.shared.InvalidFieldException("reason", "gate.sign.reasonTooLong",
+					SignCommand.MAX_REASON);
 		}
 		Signature signature = new Signature(this, track, signer, at, meaning, meaningText, why, templateId(track),
 				templateVersion(track), currentHash, capacity);
@@ -388,7 +409,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		return this.items.stream()
 			.filter((i) -> i.getTrack() == track && i.getCode().equals(code))
 			.findFirst()
-			.orElseThrow(() -> new io.dualgate.shared.NotFoundException("gate.item.notFound", track, code));
+			.orElseThrow(() -> new io.dualgate.shared.NotFoundException("gate.item.notFound", track,
+					io.dualgate.shared.Excerpt.of(code)));
 	}
 
 	List<GateItem> items(Track track) {

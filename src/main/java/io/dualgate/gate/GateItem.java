@@ -7,9 +7,15 @@ import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
+import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.SpecColumns;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.InvalidFieldException;
+import io.dualgate.shared.NumberRefused;
+import io.dualgate.shared.WebLinks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -103,6 +109,35 @@ class GateItem {
 
 	Verdict verdictFor(Answer answer) {
 		return ChecklistRule.evaluate(spec(), answer);
+	}
+
+	/**
+	 * Refuses what this item cannot hold, naming the field: a link that is not http(s), a
+	 * value beyond the column, or outside the range of the metric the item is bound to
+	 * (the same range observations of that metric must keep).
+	 */
+	void check(Answer answer, ValueRange range) {
+		WebLinks.require("evidenceUrl", answer.evidenceUrl());
+		ItemSpec spec = spec();
+		if (spec.kind() != ItemKind.MEASURE || answer.value() == null) {
+			return;
+		}
+		BigDecimal value;
+		try {
+			value = Decimals.check(answer.value(), Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in("value");
+		}
+		if (!range.contains(value)) {
+			throw new InvalidFieldException("value", "gate.answer.value.outOfRange", plain(value), spec.metricKey(),
+					plain(range.min()), plain(range.max()));
+		}
+	}
+
+	/** Only for values already checked against a column (short by construction). */
+	private static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : "-";
 	}
 
 	/**

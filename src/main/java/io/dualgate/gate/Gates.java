@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.dualgate.gate.checklist.Answer;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.template.ChecklistTemplate;
 import io.dualgate.gate.template.ChecklistTemplates;
 import io.dualgate.metrics.MetricReadings;
@@ -150,8 +152,23 @@ public class Gates {
 		if (expectedRevision != null && gate.item(track, code).getRevision() != expectedRevision) {
 			throw new ConflictException("conflict.changedMeanwhile");
 		}
-		gate.answer(track, code, answer, actor, owners(gate), at, source);
+		gate.answer(track, code, answer, rangeOf(gate, track, code), actor, owners(gate), at, source);
 		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * The range of the metric an item is bound to: a gate answer keeps the range an
+	 * observation of that metric must keep.
+	 */
+	private ValueRange rangeOf(Gate gate, Track track, String code) {
+		MetricReadings readings = this.metricReadings.getIfAvailable();
+		return gate.items(track)
+			.stream()
+			.filter((item) -> item.getCode().equals(code) && item.getMetricKey() != null)
+			.findFirst()
+			.flatMap((item) -> (readings != null) ? readings.range(item.getMetricKey()) : Optional.empty())
+			.map((range) -> new ValueRange(range.min(), range.max()))
+			.orElse(ValueRange.ANY);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
+import io.dualgate.shared.Excerpt;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,10 +62,10 @@ final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 			CSVRecord header = this.records.next();
 			List<String> names = header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList();
 			if (!names.equals(HEADER)) {
+				String sent = Excerpt.of(String.join(",", header.toList()));
 				throw new ObservationsRejected("observation.csv.header",
-						new Object[] { String.join(",", HEADER), String.join(",", header.toList()) },
-						List.of(new CellError(1, "header", "observation.csv.header", String.join(",", HEADER),
-								String.join(",", header.toList()))),
+						new Object[] { String.join(",", HEADER), sent },
+						List.of(new CellError(1, "header", "observation.csv.header", String.join(",", HEADER), sent)),
 						1, false);
 			}
 			advance();

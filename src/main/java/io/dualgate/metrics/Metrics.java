@@ -17,7 +17,10 @@ import io.dualgate.audit.AuditLog;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.NumberRefused;
 import io.dualgate.shared.RuleViolationException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -89,6 +92,8 @@ public class Metrics implements MetricReadings {
 
 	@Transactional
 	public MetricDefinition addDefinition(MetricDefinition definition) {
+		checkBound("minValue", definition.minValue());
+		checkBound("maxValue", definition.maxValue());
 		if (definition(definition.key()).isPresent()) {
 			throw new RuleViolationException("metric.key.taken", definition.key());
 		}
@@ -104,6 +109,16 @@ public class Metrics implements MetricReadings {
 						definition.maxValue()),
 				null);
 		return definition;
+	}
+
+	/** A metric's bound is compared with observations: it has their precision. */
+	private static void checkBound(String field, BigDecimal bound) {
+		try {
+			Decimals.check(bound, Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in(field);
+		}
 	}
 
 	/**
@@ -184,6 +199,11 @@ public class Metrics implements MetricReadings {
 	}
 
 	@Override
+	public Optional<Range> range(String metricKey) {
+		return definition(metricKey).map((d) -> new Range(d.minValue(), d.maxValue()));
+	}
+
+	@Override
 	public Optional<MetricReading> latest(long prototypeId, String metricKey) {
 		return this.jdbc.sql("""
 				select metric_key, observed_on, value, source from observation
@@ -212,7 +232,7 @@ public class Metrics implements MetricReadings {
 	public List<ObservationView> observations(String prototypeKey, String metricKey, LocalDate from, LocalDate to) {
 		PrototypeView prototype = this.portfolio.get(prototypeKey);
 		if (metricKey != null && definition(metricKey).isEmpty()) {
-			throw new NotFoundException("metric.notFound", metricKey);
+			throw new NotFoundException("metric.notFound", Excerpt.of(metricKey));
 		}
 		return this.jdbc.sql("""
 				select o.metric_key, o.observed_on, o.value, o.source, u.username, o.recorded_at

@@ -12,6 +12,7 @@ import io.dualgate.people.People;
 import io.dualgate.people.Person;
 import io.dualgate.people.Role;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
@@ -78,7 +79,7 @@ public class Portfolio {
 	}
 
 	public PrototypeView get(String key) {
-		return findByKey(key).orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+		return findByKey(key).orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 	}
 
 	public PrototypeView get(long id) {
@@ -112,7 +113,7 @@ public class Portfolio {
 	@Transactional
 	public PrototypeView kill(String key, long decidedBy, String reason) {
 		Prototype prototype = this.prototypes.findByKey(key)
-			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 		Stage before = prototype.getStage();
 		prototype.kill(this.clock.instant(), decidedBy, reason);
 		this.prototypes.flush();
@@ -144,7 +145,7 @@ public class Portfolio {
 	@Transactional
 	PrototypeView describe(String key, PrototypeForm form, long actingUserId) {
 		Prototype prototype = this.prototypes.findByKey(key)
-			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 		if (!Objects.equals(form.version(), prototype.getVersion())) {
 			throw new ConflictException("conflict.changedMeanwhile");
 		}

@@ -6,7 +6,9 @@ import java.util.List;
 
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.shared.Decimals;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -104,6 +106,7 @@ class TemplateForm {
 
 		private String comparator;
 
+		@Digits(integer = Decimals.MEASURE_INTEGER_DIGITS, fraction = Decimals.MEASURE_SCALE)
 		private BigDecimal threshold;
 
 		private boolean blocking;

@@ -16,11 +16,13 @@ import io.dualgate.gate.Meaning;
 import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -52,8 +55,11 @@ class GateController {
 
 	private final List<GatePageSection> sections;
 
-	GateController(Gates gates, ObjectProvider<GatePageSection> sections) {
+	private final MessageSource messages;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections, MessageSource messages) {
 		this.gates = gates;
+		this.messages = messages;
 		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
@@ -112,14 +118,25 @@ class GateController {
 		// The code comes from the URL: only a well-formed one is quoted or linked to.
 		String itemCode = ITEM_CODE.matcher(code).matches() ? code : "?";
 		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "gate.answer.invalid");
+			redirect.addFlashAttribute("error", "gate.answer.refused");
 			redirect.addFlashAttribute("errorArg", itemCode);
+			FieldError field = result.getFieldError();
+			redirect.addFlashAttribute("answerError",
+					new AnswerError(track, itemCode, (field != null) ? field.getField() : null,
+							this.messages.getMessage((field != null) ? field : result.getAllErrors().get(0),
+									LocaleContextHolder.getLocale())));
 		}
 		else {
 			try {
 				this.gates.answer(id, track, code, form.toAnswer(), form.revision(), me.id(), "FORM");
 				redirect.addFlashAttribute("success", "gate.answer.saved");
 				redirect.addFlashAttribute("successArg", itemCode);
+			}
+			catch (InvalidFieldException ex) {
+				redirect.addFlashAttribute("error", "gate.answer.refused");
+				redirect.addFlashAttribute("errorArg", itemCode);
+				redirect.addFlashAttribute("answerError", new AnswerError(track, itemCode, ex.field(), this.messages
+					.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), LocaleContextHolder.getLocale())));
 			}
 			catch (RuleViolationException ex) {
 				redirect.addFlashAttribute("error", ex.messageCode());

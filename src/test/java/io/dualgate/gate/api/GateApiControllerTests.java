@@ -124,8 +124,8 @@ class GateApiControllerTests {
 	void aValueThatIsNotANumberIs422AndNothingIsAnswered() {
 		MvcTestResult result = put("TECHNICAL", "availability_pct", "{\"value\": \"lots\"}", "explorer-token");
 		assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:dualgate:problem:rule-violation");
-		assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("gate.api.value.invalid");
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:dualgate:problem:invalid-input");
+		assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("number.notNumeric");
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("lots");
 		then(this.gates).should(never()).answer(anyLong(), any(), any(), any(), any(), anyLong(), any());
 	}
