@@ -3,9 +3,13 @@ package io.dualgate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions;
@@ -26,6 +30,27 @@ class ModularityTests {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		this.modules.verify();
+	}
+
+	/**
+	 * docs/architecture.md lists each module with the dependencies its package-info
+	 * declares, so the documented graph is the verified one.
+	 */
+	@Test
+	void theArchitectureDocumentListsTheDeclaredDependencies() throws Exception {
+		String architecture = Files.readString(Path.of("docs/architecture.md"));
+		for (org.springframework.modulith.core.ApplicationModule module : this.modules) {
+			String name = module.getIdentifier().toString();
+			ApplicationModule declared = Class.forName(module.getBasePackage().getName() + ".package-info")
+				.getAnnotation(ApplicationModule.class);
+			// the annotation's default means "none declared" (the open shared kernel)
+			List<String> allowed = Arrays.equals(declared.allowedDependencies(),
+					(String[]) ApplicationModule.class.getMethod("allowedDependencies").getDefaultValue()) ? List.of()
+							: List.of(declared.allowedDependencies());
+			String row = "| `" + name + "` | " + (allowed.isEmpty() ? "none"
+					: allowed.stream().map((d) -> "`" + d + "`").collect(Collectors.joining(", ")) + " |");
+			assertThat(architecture).as("docs/architecture.md, section Module dependencies").contains(row);
+		}
 	}
 
 	@Test
