@@ -38,7 +38,21 @@ final class CanonicalAnswers {
 				text.append('|').append(field(spec.thresholdText()));
 				text.append('|').append(spec.blocking() ? "blocking" : "advisory");
 				text.append('|').append((answer == null || answer.yes() == null) ? "" : answer.yes());
-				if (fromMetric(item)) {
+				if (item.isComputed()) {
+					// Computed from data that flows in daily: the signer attests the
+					// verdict
+					// (and what it was computed from), so only PASS turning into FAIL or
+					// back
+					// touches the signature.
+					text.append('|')
+						.append("computed:")
+						.append(item.getMetricKey())
+						.append('/')
+						.append(field(item.spec().param()))
+						.append('=')
+						.append(item.verdict());
+				}
+				else if (fromMetric(item)) {
 					// Evidence that flows in daily: the signer attests its verdict, so a
 					// new
 					// observation only touches the signature when it turns PASS into FAIL

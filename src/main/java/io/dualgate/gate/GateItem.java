@@ -54,6 +54,11 @@ class GateItem {
 	@Embedded
 	private SpecColumns spec;
 
+	/** How many cases (or runs) a computed value rests on, and the latest one's time. */
+	private Long computedCount;
+
+	private Instant computedAsOf;
+
 	private Boolean answerYes;
 
 	private BigDecimal answerValue;
@@ -92,6 +97,50 @@ class GateItem {
 		return this.spec.spec();
 	}
 
+	boolean isComputed() {
+		return spec().kind() == ItemKind.COMPUTED;
+	}
+
+	/** The verdict a new reading would give a computed item. */
+	Verdict verdictFor(ComputedEvidence.Reading reading) {
+		return ChecklistRule.evaluateComputed(spec(), (reading != null) ? reading.value() : null,
+				(reading != null) ? reading.count() : null);
+	}
+
+	/**
+	 * Stores what the computation found now ({@code null}: no data at all).
+	 * @return whether the value or its basis changed
+	 */
+	boolean recordComputed(ComputedEvidence.Reading reading, Instant at) {
+		BigDecimal value = (reading != null && reading.value() != null)
+				? new BigDecimal(reading.value().stripTrailingZeros().toPlainString()) : null;
+		Long count = (reading != null) ? reading.count() : null;
+		Instant asOf = (reading != null) ? reading.asOf() : null;
+		boolean changed = this.answeredAt == null
+				|| !java.util.Objects.equals((this.answerValue != null) ? this.answerValue.stripTrailingZeros() : null,
+						(value != null) ? value.stripTrailingZeros() : null)
+				|| !java.util.Objects.equals(this.computedCount, count);
+		this.answerValue = value;
+		this.computedCount = count;
+		this.computedAsOf = asOf;
+		this.answeredBy = null;
+		this.answeredAt = at;
+		this.answerSource = "computed:" + spec().metricKey();
+		this.evidenceDate = (asOf != null) ? LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC) : null;
+		if (changed) {
+			this.revision++;
+		}
+		return changed;
+	}
+
+	Long getComputedCount() {
+		return this.computedCount;
+	}
+
+	Instant getComputedAsOf() {
+		return this.computedAsOf;
+	}
+
 	Answer answer() {
 		if (this.answeredAt == null) {
 			return null;
@@ -103,6 +152,9 @@ class GateItem {
 	Verdict verdict() {
 		if (this.evidenceExpiredOn != null) {
 			return Verdict.FAIL;
+		}
+		if (isComputed()) {
+			return ChecklistRule.evaluateComputed(spec(), this.answerValue, this.computedCount);
 		}
 		return ChecklistRule.evaluate(spec(), answer());
 	}
@@ -174,6 +226,7 @@ class GateItem {
 			case MEASURE -> new Answer(null, (answer.value() != null)
 					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
 			case EVIDENCE_LINK -> new Answer(null, null, url, until);
+			case COMPUTED -> new Answer(null, answer.value(), null, null);
 		};
 	}
 
@@ -182,6 +235,10 @@ class GateItem {
 		Answer answer = answer();
 		if (answer == null) {
 			return "unanswered";
+		}
+		if (isComputed()) {
+			return (this.answerValue == null) ? "no data" : this.answerValue.stripTrailingZeros().toPlainString() + " "
+					+ spec().unit() + " (n=" + this.computedCount + ")";
 		}
 		StringBuilder text = new StringBuilder();
 		if (answer.yes() != null) {

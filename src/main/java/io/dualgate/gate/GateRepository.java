@@ -14,7 +14,20 @@ interface GateRepository extends JpaRepository<Gate, Long> {
 
 	List<Gate> findByPrototypeIdOrderByOpenedAtDesc(long prototypeId);
 
-	Optional<Gate> findByPrototypeIdAndStatus(long prototypeId, GateStatus status);
+	Optional<Gate> findByPrototypeIdAndStatusAndKind(long prototypeId, GateStatus status, GateKind kind);
+
+	/**
+	 * The open gates of a prototype: its stage gate and its capabilities' autonomy gates.
+	 */
+	List<Gate> findByPrototypeIdAndStatusOrderById(long prototypeId, GateStatus status);
+
+	Optional<Gate> findByPrototypeIdAndStatusAndKindAndCapability(long prototypeId, GateStatus status, GateKind kind,
+			String capability);
+
+	@Query("""
+			select distinct i.gate from GateItem i where i.gate.status = io.dualgate.gate.GateStatus.OPEN
+			and i.spec.kind = io.dualgate.gate.checklist.ItemKind.COMPUTED""")
+	List<Gate> findOpenWithComputedItems();
 
 	List<Gate> findByStatusAndPrototypeIdIn(GateStatus status, Collection<Long> prototypeIds);
 

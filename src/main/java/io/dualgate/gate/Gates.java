@@ -76,9 +76,16 @@ public class Gates {
 
 	private final Delegations delegations;
 
+	private final ObjectProvider<ComputedEvidence> computedEvidence;
+
+	private final ObjectProvider<ApprovalGuard> approvalGuards;
+
 	Gates(GateRepository gates, ChecklistTemplates templates, Portfolio portfolio, People people,
 			ObjectProvider<MetricReadings> metricReadings, GateProperties properties, MessageSource messages,
-			Clock clock, PlatformTransactionManager transactionManager, GateViews views, Delegations delegations) {
+			Clock clock, PlatformTransactionManager transactionManager, GateViews views, Delegations delegations,
+			ObjectProvider<ComputedEvidence> computedEvidence, ObjectProvider<ApprovalGuard> approvalGuards) {
+		this.computedEvidence = computedEvidence;
+		this.approvalGuards = approvalGuards;
 		this.views = views;
 		this.delegations = delegations;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -107,7 +114,7 @@ public class Gates {
 		if (!prototype.isPm(actor.id())) {
 			throw new RuleViolationException("gate.open.notPm", prototypeKey);
 		}
-		if (this.gates.findByPrototypeIdAndStatus(prototype.id(), GateStatus.OPEN).isPresent()) {
+		if (this.gates.findByPrototypeIdAndStatusAndKind(prototype.id(), GateStatus.OPEN, GateKind.STAGE).isPresent()) {
 			throw new ConflictException("gate.open.alreadyOpen", prototypeKey);
 		}
 		if (prototype.stage().next().isEmpty()) {
@@ -125,13 +132,134 @@ public class Gates {
 		MetricReadings readings = this.metricReadings.getIfAvailable();
 		if (readings != null) {
 			Set<String> keys = new HashSet<>();
-			gate.getItems().stream().map(GateItem::getMetricKey).filter(Objects::nonNull).forEach(keys::add);
+			gate.getItems()
+				.stream()
+				.filter((item) -> !item.isComputed())
+				.map(GateItem::getMetricKey)
+				.filter(Objects::nonNull)
+				.forEach(keys::add);
 			for (String key : keys) {
 				readings.latest(prototype.id(), key)
 					.ifPresent((r) -> gate.applyEvidence(key, r.value(), r.date(), r.source(), at));
 			}
 		}
+		applyComputed(gate, at);
 		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * Opens an autonomy gate: raising one capability of the prototype from
+	 * {@code fromLevel} to {@code toLevel}, on the autonomy checklists in force for that
+	 * level, with the same two tracks, signatures, audit trail and SLA as a stage gate.
+	 * The module keeping the ladder has checked the capability and its level.
+	 */
+	@Transactional
+	public GateView openAutonomy(String prototypeKey, String capability, String fromLevel, String toLevel,
+			long actorId) {
+		return toView(openAutonomy(prototypeKey, capability, fromLevel, toLevel, actor(actorId), this.clock.instant()));
+	}
+
+	@Transactional
+	public GateView openAutonomyAt(String prototypeKey, String capability, String fromLevel, String toLevel,
+			long actorId, Instant at) {
+		return toView(openAutonomy(prototypeKey, capability, fromLevel, toLevel, actor(actorId), at));
+	}
+
+	Gate openAutonomy(String prototypeKey, String capability, String fromLevel, String toLevel, Actor actor,
+			Instant at) {
+		PrototypeView prototype = this.portfolio.get(prototypeKey);
+		if (!prototype.isPm(actor.id())) {
+			throw new RuleViolationException("gate.open.notPm", prototypeKey);
+		}
+		if (prototype.stage() == io.dualgate.portfolio.Stage.KILLED) {
+			throw new RuleViolationException("gate.autonomy.killed", prototypeKey);
+		}
+		if (this.gates
+			.findByPrototypeIdAndStatusAndKindAndCapability(prototype.id(), GateStatus.OPEN, GateKind.AUTONOMY,
+					capability)
+			.isPresent()) {
+			throw new ConflictException("gate.autonomy.alreadyOpen", capability);
+		}
+		ChecklistTemplate technical = this.templates.currentAutonomy(toLevel, Track.TECHNICAL)
+			.orElseThrow(() -> new RuleViolationException("gate.autonomy.noTemplate", toLevel));
+		ChecklistTemplate commercial = this.templates.currentAutonomy(toLevel, Track.COMMERCIAL)
+			.orElseThrow(() -> new RuleViolationException("gate.autonomy.noTemplate", toLevel));
+		Gate gate = this.gates.saveAndFlush(Gate.openAutonomy(prototype.id(), prototype.stage(), capability, fromLevel,
+				toLevel, technical, commercial, this.properties.slaFor(prototype.stage()), actor.id(), at));
+		gate.opened(actor.username());
+		applyComputed(gate, at);
+		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * What an autonomy checklist in force asks to reach a level, track by track: the
+	 * defaults the autonomy page states.
+	 */
+	public List<Requirement> autonomyRequirements(String toLevel) {
+		List<Requirement> requirements = new java.util.ArrayList<>();
+		for (Track track : Track.values()) {
+			this.templates.currentAutonomy(toLevel, track)
+				.ifPresent((template) -> template.specs()
+					.forEach((spec) -> requirements.add(new Requirement(track, template.getVersion(), spec.code(),
+							spec.label(), spec.kind().name(), spec.thresholdText(), spec.blocking(), spec.metricKey(),
+							spec.comparison() != null ? spec.comparison().symbol() : null, spec.threshold(),
+							spec.minCount(), spec.windowDays()))));
+		}
+		return requirements;
+	}
+
+	/**
+	 * One item of an autonomy checklist in force, for pages and rules of other modules.
+	 *
+	 * @param computation a computed item's computation
+	 * ({@code human_acceptance_rate_pct})
+	 */
+	public record Requirement(Track track, int templateVersion, String code, String label, String kind,
+			String thresholdText, boolean blocking, String computation, String comparator,
+			java.math.BigDecimal threshold, Integer minCount, Integer windowDays) {
+	}
+
+	/**
+	 * The data of a prototype changed (feedback, eval runs): the computed items of its
+	 * open gates re-evaluate, in the caller's transaction.
+	 */
+	@Transactional
+	public void refreshComputedEvidence(long prototypeId) {
+		Instant at = this.clock.instant();
+		for (Gate gate : this.gates.findByPrototypeIdAndStatusOrderById(prototypeId, GateStatus.OPEN)) {
+			if (applyComputed(gate, at)) {
+				this.gates.saveAndFlush(gate);
+			}
+		}
+	}
+
+	/**
+	 * Windows move with time: hourly, on one node (ShedLock), computed items re-evaluate.
+	 */
+	@Scheduled(cron = "${dualgate.gate.computed-cron:0 15 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "gate-computed-evidence", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+	@Transactional
+	public void refreshComputedOnSchedule() {
+		Instant at = this.clock.instant();
+		for (Gate gate : this.gates.findOpenWithComputedItems()) {
+			if (applyComputed(gate, at)) {
+				this.gates.saveAndFlush(gate);
+			}
+		}
+	}
+
+	/** Asks the sources of computed evidence for each computed item of the gate. */
+	boolean applyComputed(Gate gate, Instant at) {
+		if (gate.getItems().stream().noneMatch(GateItem::isComputed)) {
+			return false;
+		}
+		List<ComputedEvidence> sources = this.computedEvidence.orderedStream().toList();
+		return gate.applyComputed((item) -> sources.stream()
+			.filter((source) -> source.computes(item.getMetricKey()))
+			.findFirst()
+			.flatMap((source) -> source.read(new ComputedEvidence.Query(gate.getPrototypeId(), gate.getCapability(),
+					item.getMetricKey(), item.spec().param(), item.spec().windowDays(), at))),
+				at);
 	}
 
 	/**
@@ -193,6 +321,15 @@ public class Gates {
 			throw new RuleViolationException("gate.sign.wrongPassword");
 		}
 		Locale locale = LocaleContextHolder.getLocale();
+		// Computed items are judged as of now, in a transaction of their own: if they
+		// changed since the page was shown, the signature below is refused (the hash the
+		// signer saw no longer matches), and the page shows what changed.
+		this.transactions.executeWithoutResult((status) -> {
+			Gate gate = load(gateId);
+			if (applyComputed(gate, this.clock.instant())) {
+				this.gates.saveAndFlush(gate);
+			}
+		});
 		return this.transactions.execute((status) -> {
 			Gate gate = load(gateId);
 			if (command.expectedVersion() != null && command.expectedVersion() != gate.getVersion()) {
@@ -205,8 +342,22 @@ public class Gates {
 
 	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
 			Locale locale) {
-		gate.sign(track, signer, owners(gate, at), meaning, reason, shownHash, meaningText(track, meaning, locale), at);
+		ApprovalGuard.Freeze freeze = (meaning == Meaning.APPROVE) ? freezeOf(gate.getPrototypeId()).orElse(null)
+				: null;
+		gate.sign(track, signer, owners(gate, at), meaning, reason, shownHash, meaningText(track, meaning, locale), at,
+				freeze);
 		return this.gates.saveAndFlush(gate);
+	}
+
+	/**
+	 * The release freeze on a prototype now, if a module declares one (a breached guard
+	 * threshold): no gate of it can be approved while it holds.
+	 */
+	public java.util.Optional<ApprovalGuard.Freeze> freezeOf(long prototypeId) {
+		return this.approvalGuards.orderedStream()
+			.map((guard) -> guard.freezeOf(prototypeId))
+			.flatMap(java.util.Optional::stream)
+			.findFirst();
 	}
 
 	/** The confirmation text a signature means; set by the server, never by the form. */
@@ -221,7 +372,7 @@ public class Gates {
 	@EventListener
 	@Transactional
 	public void on(ObservationRecorded observation) {
-		this.gates.findByPrototypeIdAndStatus(observation.prototypeId(), GateStatus.OPEN).ifPresent((gate) -> {
+		this.gates.findByPrototypeIdAndStatusOrderById(observation.prototypeId(), GateStatus.OPEN).forEach((gate) -> {
 			if (gate.applyEvidence(observation.metricKey(), observation.value(), observation.date(),
 					observation.source(), this.clock.instant())) {
 				this.gates.saveAndFlush(gate);
@@ -377,7 +528,7 @@ public class Gates {
 		if (expired.reference().startsWith(GateEvidenceCalendar.REFERENCE_PREFIX) || expired.link() == null) {
 			return;
 		}
-		this.gates.findByPrototypeIdAndStatus(expired.prototypeId(), GateStatus.OPEN).ifPresent((gate) -> {
+		this.gates.findByPrototypeIdAndStatusOrderById(expired.prototypeId(), GateStatus.OPEN).forEach((gate) -> {
 			if (gate.expireEvidenceAt(expired.link(), expired.validUntil(), this.clock.instant())) {
 				this.gates.saveAndFlush(gate);
 			}

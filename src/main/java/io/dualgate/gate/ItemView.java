@@ -14,7 +14,13 @@ public record ItemView(String code, String label, ItemKind kind, String unit, St
 		String thresholdText, boolean blocking, String metricKey, Boolean answerYes, BigDecimal answerValue,
 		String evidenceUrl, Long answeredBy, String answeredByName, Instant answeredAt, String source,
 		LocalDate evidenceDate, int revision, Verdict verdict, LocalDate evidenceValidUntil,
-		LocalDate evidenceExpiredOn) {
+		LocalDate evidenceExpiredOn, Integer minCount, Integer windowDays, String param, Long computedCount,
+		Instant computedAsOf) {
+
+	/** Computed from data (never answered by a person). */
+	public boolean computed() {
+		return this.kind == ItemKind.COMPUTED;
+	}
 
 	/** The evidence passed its last valid day. */
 	public boolean evidenceExpired() {

@@ -27,7 +27,7 @@ record DefinitionForm(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9_]{1,63}$") Stri
 
 	MetricDefinition toDefinition() {
 		return new MetricDefinition(this.key.strip(), this.name.strip(), this.unit.strip(), this.kind, this.direction,
-				this.minValue, this.maxValue);
+				this.minValue, this.maxValue, null);
 	}
 
 }

@@ -75,7 +75,7 @@ public class Metrics implements MetricReadings {
 
 	public List<MetricDefinition> definitions() {
 		return this.jdbc
-			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+			.sql("select key, name, unit, kind, direction, min_value, max_value, derived_from from metric_definition"
 					+ " order by kind desc, key")
 			.query(MetricDefinition.class)
 			.list();
@@ -83,7 +83,7 @@ public class Metrics implements MetricReadings {
 
 	public Optional<MetricDefinition> definition(String key) {
 		return this.jdbc
-			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+			.sql("select key, name, unit, kind, direction, min_value, max_value, derived_from from metric_definition"
 					+ " where key = ?")
 			.param(key)
 			.query(MetricDefinition.class)
@@ -184,7 +184,9 @@ public class Metrics implements MetricReadings {
 		Map<String, MetricDefinition> definitions = definitions().stream()
 			.collect(Collectors.toMap(MetricDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		Predicate<PrototypeView> allowed = (prototype) -> mayRecord(by, prototype);
-		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today);
+		boolean derivedSource = source == ObservationSource.FEEDBACK || source == ObservationSource.EVAL;
+		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today,
+				derivedSource ? source.name() : null);
 		ObservationStore.Stored stored = this.store.store(rows, validator, perSeriesEvents, source,
 				(by != null) ? by.id() : null, this.clock.instant());
 		for (ObservationValidator.ValidObservation changed : stored.changed()) {
@@ -196,6 +198,50 @@ public class Metrics implements MetricReadings {
 					AuditLog.values("count", stored.count(), "series", stored.changed().size()), null);
 		}
 		return stored.count();
+	}
+
+	/**
+	 * Defines a metric DualGate derives itself (a capability's daily acceptance rate, for
+	 * one), once: defining it again changes nothing.
+	 * @param derivedFrom FEEDBACK or EVAL
+	 */
+	@Transactional
+	public MetricDefinition defineDerived(MetricDefinition definition, String derivedFrom) {
+		int inserted = this.jdbc.sql("""
+				insert into metric_definition (key, name, unit, kind, direction, min_value, max_value, derived_from)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (key) do nothing""")
+			.params(definition.key(), definition.name(), definition.unit(), definition.kind(), definition.direction(),
+					definition.minValue(), definition.maxValue(), derivedFrom)
+			.update();
+		if (inserted > 0) {
+			this.auditLog.record("METRIC_DEFINED", "metric_definition", definition.key(), null,
+					AuditLog.values("name", definition.name(), "unit", definition.unit(), "derivedFrom", derivedFrom),
+					null);
+		}
+		return definition(definition.key()).orElseThrow();
+	}
+
+	/**
+	 * Records observations of derived metrics (daily rates from human feedback, pass
+	 * rates of eval runs) for DualGate itself, through the same validation and store as
+	 * every other way in, with an {@link ObservationRecorded} per series.
+	 * @param source FEEDBACK or EVAL; every metric must be derived from it
+	 * @return how many observations were stored
+	 */
+	@Transactional
+	public long recordDerived(List<RawObservationInput> inputs, ObservationSource source) {
+		if (source != ObservationSource.FEEDBACK && source != ObservationSource.EVAL) {
+			throw new IllegalArgumentException("derived observations come from FEEDBACK or EVAL, not " + source);
+		}
+		if (inputs.isEmpty()) {
+			return 0;
+		}
+		List<RawObservation> rows = new ArrayList<>(inputs.size());
+		for (int i = 0; i < inputs.size(); i++) {
+			RawObservationInput input = inputs.get(i);
+			rows.add(new RawObservation(i, input.prototype(), input.metric(), input.date(), input.value()));
+		}
+		return store((errors) -> rows.iterator(), source, null, true);
 	}
 
 	@Override

@@ -29,12 +29,23 @@ final class ObservationValidator {
 
 	private final LocalDate today;
 
+	/**
+	 * The derivation being recorded (FEEDBACK, EVAL), or null for people and pipelines.
+	 */
+	private final String derivedFrom;
+
 	ObservationValidator(Map<String, MetricDefinition> definitions, Map<String, PrototypeView> prototypes,
 			Predicate<PrototypeView> mayRecord, LocalDate today) {
+		this(definitions, prototypes, mayRecord, today, null);
+	}
+
+	ObservationValidator(Map<String, MetricDefinition> definitions, Map<String, PrototypeView> prototypes,
+			Predicate<PrototypeView> mayRecord, LocalDate today, String derivedFrom) {
 		this.definitions = definitions;
 		this.prototypes = prototypes;
 		this.mayRecord = mayRecord;
 		this.today = today;
+		this.derivedFrom = derivedFrom;
 	}
 
 	/**
@@ -67,6 +78,14 @@ final class ObservationValidator {
 			definition = this.definitions.get(metricKey);
 			if (definition == null) {
 				errors.add(new CellError(line, "metric", "observation.metric.unknown", Excerpt.of(metricKey)));
+			}
+			else if (!java.util.Objects.equals(definition.derivedFrom(), this.derivedFrom)) {
+				// Derived metrics are DualGate's own figures; a derivation writes only
+				// its own.
+				errors.add(new CellError(line, "metric",
+						definition.derived() ? "observation.metric.derived" : "observation.metric.notDerived",
+						metricKey));
+				definition = null;
 			}
 		}
 		LocalDate date = parseDate(line, strip(raw.date()), errors);

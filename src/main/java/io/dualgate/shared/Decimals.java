@@ -43,6 +43,18 @@ public final class Decimals {
 
 	public static final int CORRELATION_INTEGER_DIGITS = CORRELATION_PRECISION - CORRELATION_SCALE;
 
+	/**
+	 * A figure planned or claimed rather than measured (an OKR's baseline, target and
+	 * stretch, a value map's claimed changes): {@code numeric(19, 6)}.
+	 */
+	public static final Limit PLAN = new Limit(19, 6);
+
+	/**
+	 * A percentage with two decimals (an autonomy level's lower bound):
+	 * {@code numeric(5, 2)}.
+	 */
+	public static final Limit PERCENT = new Limit(5, 2);
+
 	public static final Limit MEASURE = new Limit(MEASURE_PRECISION, MEASURE_SCALE);
 
 	public static final Limit MONEY = new Limit(MONEY_PRECISION, MONEY_SCALE);

@@ -53,7 +53,7 @@ class GateRepositoryTests {
 		this.rows.gate(this.prototype, "REJECTED");
 		long open = this.rows.gate(this.prototype, "OPEN");
 		assertThatSecondOpenGateIsRefused();
-		assertThat(this.gates.findByPrototypeIdAndStatus(this.prototype, GateStatus.OPEN)).get()
+		assertThat(this.gates.findByPrototypeIdAndStatusAndKind(this.prototype, GateStatus.OPEN, GateKind.STAGE)).get()
 			.extracting(Gate::getId)
 			.isEqualTo(open);
 		assertThat(this.gates.findByPrototypeIdOrderByOpenedAtDesc(this.prototype)).hasSize(2);
@@ -106,6 +106,36 @@ class GateRepositoryTests {
 		long both = this.rows.person(Rows.unique("both"), "EXPLORATION_PM", "DELIVERY_PM");
 		long gate = this.rows.gate(this.prototype, "OPEN");
 		this.rows.signature(gate, "TECHNICAL", both);
+		this.rows.refuses("""
+				insert into gate_signature (gate_id, track, signer_id, signer_name, signed_at, meaning, meaning_text,
+				    template_id, template_version, content_hash)
+				select gate_id, 'COMMERCIAL', signer_id, 'Both', now(), 'APPROVE', 'Approved', template_id, 1,
+				    content_hash from gate_signature where gate_id = ?""", gate)
+			.hasMessageContaining("separation of duties");
+	}
+
+	/**
+	 * The separation-of-duties trigger locks per gate: it once cast the gate id to int,
+	 * so any signature on a gate past id 2^31 failed with "integer out of range" (issue
+	 * 12, item 3).
+	 */
+	@Test
+	void aGateIdBeyondTwoToThe31IsSignedAndStillGuarded() {
+		long gate = this.jdbc.sql("""
+				insert into gate (id, prototype_id, from_stage, to_stage, status, technical_template_id,
+				    technical_template_version, commercial_template_id, commercial_template_version, opened_at,
+				    sla_hours, last_changed_at)
+				overriding system value
+				values (3000000000, ?, 'PROTOTYPE', 'POC', 'OPEN', ?, 1, ?, 1, now(), 48, now()) returning id""")
+			.params(this.prototype, this.rows.template("TECHNICAL"), this.rows.template("COMMERCIAL"))
+			.query(Long.class)
+			.single();
+		long both = this.rows.person(Rows.unique("both"), "EXPLORATION_PM", "DELIVERY_PM");
+		this.rows.signature(gate, "TECHNICAL", both);
+		assertThat(this.jdbc.sql("select count(*) from gate_signature where gate_id = ? and valid")
+			.param(gate)
+			.query(Long.class)
+			.single()).isOne();
 		this.rows.refuses("""
 				insert into gate_signature (gate_id, track, signer_id, signer_name, signed_at, meaning, meaning_text,
 				    template_id, template_version, content_hash)

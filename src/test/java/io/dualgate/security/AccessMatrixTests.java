@@ -98,6 +98,12 @@ class AccessMatrixTests {
 
 	static final Rule ADMIN_OR_EXECUTIVE = Rule.of(Actor.ADMIN, Actor.EXECUTIVE);
 
+	/**
+	 * A prototype's learning loop is read by its own PMs, executives (and auditors) and
+	 * admins; a PM of another prototype is refused.
+	 */
+	static final Rule PROTOTYPE_READERS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN);
+
 	static final Map<String, Rule> MATRIX = Map.ofEntries(
 			// web shell and people
 			entry("GET /", SIGNED_IN), entry("GET /login", PUBLIC), entry("GET /profile", SIGNED_IN),
@@ -166,7 +172,35 @@ class AccessMatrixTests {
 			entry("GET /admin/webhooks/{id}", ADMIN_ONLY),
 			entry("POST /admin/webhooks/{id}/deliveries/{deliveryId}/resend", ADMIN_ONLY),
 			entry("POST /admin/webhooks/{id}/enable", ADMIN_ONLY), entry("POST /api/v1/webhooks", ADMIN_ONLY),
-			entry("GET /api/v1/webhooks", ADMIN_ONLY), entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_ONLY));
+			entry("GET /api/v1/webhooks", ADMIN_ONLY), entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_ONLY),
+			// learning loop: the prototype's PMs (and delegates) and admins write;
+			// executives
+			// read
+			entry("GET /okrs", SIGNED_IN), entry("GET /prototypes/{key}/okrs", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/okrs", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/okrs", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/okrs", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/capabilities/{capability}", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/feedback", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("PUT /api/v1/prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/autonomy-gates", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/evals", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/evals", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/gate-status", PROTOTYPE_READERS),
+			entry("GET /prototypes/{key}/release", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/value-maps", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/value-maps", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/value-map", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
@@ -174,7 +208,7 @@ class AccessMatrixTests {
 	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct", "deliveryId", "999999");
+			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction");
 
 	static final String MISSING_ID = "999999";
 

@@ -69,10 +69,16 @@ class SchemaLimitsTests {
 	 * Numeric columns written by code rather than a form, and the Java limit that bounds
 	 * what reaches them.
 	 */
-	private static final Map<String, Decimals.Limit> BY_CODE = Map.of("observation.value", Decimals.MEASURE);
+	private static final Map<String, Decimals.Limit> BY_CODE = Map.of("observation.value", Decimals.MEASURE,
+			"okr_key_result.baseline", Decimals.PLAN, "okr_key_result.target", Decimals.PLAN, "okr_key_result.stretch",
+			Decimals.PLAN, "value_map_step.from_change", Decimals.PLAN, "value_map_step.to_change", Decimals.PLAN,
+			"capability.demote_draft_below_pct", Decimals.PERCENT, "capability.demote_act_below_pct", Decimals.PERCENT);
 
-	/** Sums the database computes itself (never written from input). */
-	private static final Set<String> COMPUTED = Set.of("observation_weekly.value_sum");
+	/**
+	 * Figures computed, never written from input: sums the database keeps itself, an eval
+	 * run's pass rate from its whole counts (three decimals of 100 * passed / total).
+	 */
+	private static final Set<String> COMPUTED = Set.of("observation_weekly.value_sum", "eval_run.pass_rate_pct");
 
 	@Autowired
 	JdbcClient jdbc;

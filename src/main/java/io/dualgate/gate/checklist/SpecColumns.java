@@ -30,6 +30,13 @@ public class SpecColumns {
 
 	private String metricKey;
 
+	/** A computed item's least number of cases (or runs), window and subject. */
+	private Integer minCount;
+
+	private Integer windowDays;
+
+	private String param;
+
 	protected SpecColumns() {
 	}
 
@@ -43,12 +50,16 @@ public class SpecColumns {
 		columns.threshold = spec.threshold();
 		columns.blocking = spec.blocking();
 		columns.metricKey = spec.metricKey();
+		columns.minCount = spec.minCount();
+		columns.windowDays = spec.windowDays();
+		columns.param = spec.param();
 		return columns;
 	}
 
 	public ItemSpec spec() {
 		return new ItemSpec(this.code, this.label, this.kind, this.unit,
-				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+				this.minCount, this.windowDays, this.param);
 	}
 
 }

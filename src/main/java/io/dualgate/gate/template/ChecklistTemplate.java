@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.SpecColumns;
@@ -38,11 +39,20 @@ public class ChecklistTemplate {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
+	private GateKind kind = GateKind.STAGE;
+
+	/** The transition of a stage checklist; null for an autonomy checklist. */
+	@Enumerated(EnumType.STRING)
+	@Column(updatable = false)
 	private Stage fromStage;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
+	@Column(updatable = false)
 	private Stage toStage;
+
+	/** The level an autonomy checklist raises a capability to; null for a stage one. */
+	@Column(updatable = false)
+	private String toLevel;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
@@ -89,9 +99,46 @@ public class ChecklistTemplate {
 		}
 	}
 
+	/**
+	 * A version of an autonomy checklist: the items that raise a capability to a level.
+	 */
+	public static ChecklistTemplate autonomy(String toLevel, Track track, int version, String title,
+			List<ItemSpec> items, Instant createdAt, Long createdBy, String changeNote) {
+		ChecklistTemplate template = new ChecklistTemplate();
+		template.kind = GateKind.AUTONOMY;
+		template.toLevel = toLevel;
+		template.track = track;
+		template.version = version;
+		template.title = title;
+		template.createdAt = createdAt;
+		template.createdBy = createdBy;
+		template.changeNote = changeNote;
+		int position = 0;
+		for (ItemSpec spec : items) {
+			template.items.add(new TemplateItem(template, ++position, spec));
+		}
+		return template;
+	}
+
 	/** The next version of this checklist, with other items. */
 	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
+		if (this.kind == GateKind.AUTONOMY) {
+			return autonomy(this.toLevel, this.track, this.version + 1, title, items, at, by, changeNote);
+		}
 		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);
+	}
+
+	/** {@code PROTOTYPE->POC}, or {@code autonomy->ACT}. */
+	public String transitionText() {
+		return (this.kind == GateKind.AUTONOMY) ? "autonomy->" + this.toLevel : this.fromStage + "->" + this.toStage;
+	}
+
+	public GateKind getKind() {
+		return this.kind;
+	}
+
+	public String getToLevel() {
+		return this.toLevel;
 	}
 
 	public Long getId() {

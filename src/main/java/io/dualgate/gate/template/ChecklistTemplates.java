@@ -46,6 +46,12 @@ public class ChecklistTemplates {
 		return this.templates.findFirstByFromStageAndTrackOrderByVersionDesc(fromStage, track);
 	}
 
+	/** The version in force of an autonomy checklist: the one an autonomy gate copies. */
+	public Optional<ChecklistTemplate> currentAutonomy(String toLevel, Track track) {
+		return this.templates.findFirstByKindAndToLevelAndTrackOrderByVersionDesc(io.dualgate.gate.GateKind.AUTONOMY,
+				toLevel, track);
+	}
+
 	List<ChecklistTemplate> all() {
 		return this.templates.findAllOrdered();
 	}
@@ -82,7 +88,19 @@ public class ChecklistTemplates {
 				continue;
 			}
 			Comparison comparison = Comparison.fromSymbol(row.getComparator()).orElse(null);
-			if (row.getKind() == ItemKind.MEASURE) {
+			boolean computed = row.getKind() == ItemKind.COMPUTED;
+			if (computed) {
+				if (row.getMetricKey() == null || row.getMetricKey().isBlank()) {
+					errors.rejectValue(path + "metricKey", "template.item.computation.required");
+				}
+				if (row.getWindowDays() == null || row.getWindowDays() < 1 || row.getWindowDays() > 3650) {
+					errors.rejectValue(path + "windowDays", "template.item.windowDays.invalid");
+				}
+				if (row.getMinCount() != null && (row.getMinCount() < 1 || row.getMinCount() > 1_000_000)) {
+					errors.rejectValue(path + "minCount", "template.item.minCount.invalid");
+				}
+			}
+			if (row.getKind() == ItemKind.MEASURE || computed) {
 				if (comparison == null) {
 					errors.rejectValue(path + "comparator", "template.item.comparator.required");
 				}
@@ -94,12 +112,15 @@ public class ChecklistTemplates {
 				}
 			}
 			if (!errors.hasErrors()) {
-				boolean measure = row.getKind() == ItemKind.MEASURE;
+				boolean measure = row.getKind() == ItemKind.MEASURE || computed;
 				String metricKey = (row.getMetricKey() != null && !row.getMetricKey().isBlank())
 						? row.getMetricKey().strip() : null;
+				String param = (computed && row.getParam() != null && !row.getParam().isBlank())
+						? row.getParam().strip() : null;
 				specs.add(new ItemSpec(code, row.getLabel().strip(), row.getKind(),
 						measure ? row.getUnit().strip() : null, measure ? comparison : null,
-						measure ? row.getThreshold() : null, row.isBlocking(), metricKey));
+						measure ? row.getThreshold() : null, row.isBlocking(), metricKey,
+						computed ? row.getMinCount() : null, computed ? row.getWindowDays() : null, param));
 			}
 		}
 		if (specs.isEmpty() && !errors.hasErrors()) {
@@ -112,8 +133,9 @@ public class ChecklistTemplates {
 	@Transactional
 	ChecklistTemplate revise(long id, TemplateForm form, List<ItemSpec> specs, long by) {
 		ChecklistTemplate base = get(id);
-		ChecklistTemplate latest = this.templates
-			.findFirstByFromStageAndTrackOrderByVersionDesc(base.getFromStage(), base.getTrack())
+		ChecklistTemplate latest = ((base.getKind() == io.dualgate.gate.GateKind.AUTONOMY)
+				? currentAutonomy(base.getToLevel(), base.getTrack())
+				: this.templates.findFirstByFromStageAndTrackOrderByVersionDesc(base.getFromStage(), base.getTrack()))
 			.orElseThrow();
 		if (form.getBaseVersion() == null || latest.getVersion() != form.getBaseVersion()) {
 			throw new ConflictException("conflict.changedMeanwhile");
@@ -121,10 +143,10 @@ public class ChecklistTemplates {
 		ChecklistTemplate next = this.templates.saveAndFlush(
 				latest.revise(form.getTitle().strip(), specs, this.clock.instant(), by, form.getChangeNote().strip()));
 		this.auditLog.record("TEMPLATE_REVISED", "checklist_template", next.getId(),
-				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track", base.getTrack(),
-						"version", latest.getVersion(), "items", latest.specs().size()),
-				AuditLog.values("transition", base.getFromStage() + "->" + base.getToStage(), "track", base.getTrack(),
-						"version", next.getVersion(), "items", specs.size()),
+				AuditLog.values("transition", base.transitionText(), "track", base.getTrack(), "version",
+						latest.getVersion(), "items", latest.specs().size()),
+				AuditLog.values("transition", base.transitionText(), "track", base.getTrack(), "version",
+						next.getVersion(), "items", specs.size()),
 				form.getChangeNote());
 		return next;
 	}

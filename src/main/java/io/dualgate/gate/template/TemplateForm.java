@@ -49,6 +49,9 @@ class TemplateForm {
 			row.threshold = spec.threshold();
 			row.blocking = spec.blocking();
 			row.metricKey = spec.metricKey();
+			row.minCount = spec.minCount();
+			row.windowDays = spec.windowDays();
+			row.param = spec.param();
 			form.items.add(row);
 		}
 		for (int i = 0; i < emptyRows; i++) {
@@ -114,7 +117,41 @@ class TemplateForm {
 		@Size(max = 64)
 		private String metricKey;
 
+		/** A computed item's least number of cases (or runs). */
+		private Integer minCount;
+
+		/** A computed item's window in days. */
+		private Integer windowDays;
+
+		/** A computed item's subject (an eval suite). */
+		@Size(max = 64)
+		private String param;
+
 		private boolean remove;
+
+		public Integer getMinCount() {
+			return this.minCount;
+		}
+
+		public void setMinCount(Integer minCount) {
+			this.minCount = minCount;
+		}
+
+		public Integer getWindowDays() {
+			return this.windowDays;
+		}
+
+		public void setWindowDays(Integer windowDays) {
+			this.windowDays = windowDays;
+		}
+
+		public String getParam() {
+			return this.param;
+		}
+
+		public void setParam(String param) {
+			this.param = param;
+		}
 
 		boolean isBlank() {
 			return (this.code == null || this.code.isBlank()) && (this.label == null || this.label.isBlank());

@@ -145,8 +145,11 @@ class GateControllerTests {
 			.with(csrf())
 			.param("value", "lots")).hasRedirectedUrl("/gates/42#item-TECHNICAL-availability_pct")
 			.flash()
-			.containsEntry("error", "gate.answer.invalid")
-			.containsEntry("errorArg", "availability_pct");
+			.containsEntry("error", "gate.answer.refused")
+			.containsEntry("errorArg", "availability_pct")
+			// shown next to the item's value field
+			.hasEntrySatisfying("answerError",
+					(error) -> assertThat(error.toString()).contains("field=value", "Please enter a number."));
 		then(this.gates).should(never()).answer(anyLong(), any(), any(), any(), any(), anyLong(), any());
 	}
 
@@ -205,7 +208,7 @@ class GateControllerTests {
 		GateView approved = new GateView(42, 7, "CONTRACT-RISK", "Contract Risk Review", this.gate.fromStage(),
 				this.gate.toStage(), io.dualgate.gate.GateStatus.APPROVED, this.gate.openedAt(), this.gate.openedBy(),
 				this.gate.openedAt().plusSeconds(3600), null, 5, this.gate.sla(), this.gate.technical(),
-				this.gate.commercial());
+				this.gate.commercial(), io.dualgate.gate.GateKind.STAGE, null, null, null);
 		given(this.gates.sign(eq(42L), eq(Track.TECHNICAL), any(), eq(EXPLORER.id()))).willReturn(approved);
 		assertThat(sign(EXPLORER, "dualgate-demo", true)).hasRedirectedUrl("/gates/42")
 			.flash()
