@@ -104,6 +104,12 @@ class SecurityConfiguration {
 				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/templates", "/api/v1/templates/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/frameworks/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/prototypes/*/applicability/**")
+				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class);

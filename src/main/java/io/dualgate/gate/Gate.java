@@ -548,6 +548,14 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		return CanonicalAnswers.hash(this.id, track, templateId(track), templateVersion(track), this.items);
 	}
 
+	/**
+	 * The track's hash now, in an earlier canonical form (to verify older signatures).
+	 */
+	String contentHash(Track track, int canonicalVersion) {
+		return CanonicalAnswers.hash(canonicalVersion, this.id, track, templateId(track), templateVersion(track),
+				this.items);
+	}
+
 	long templateId(Track track) {
 		return (track == Track.TECHNICAL) ? this.technicalTemplateId : this.commercialTemplateId;
 	}

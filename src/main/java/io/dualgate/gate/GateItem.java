@@ -3,10 +3,14 @@ package io.dualgate.gate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.SpecColumns;
@@ -28,6 +32,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One checklist item of a gate: a copy of the template's item and its current answer.
@@ -58,6 +64,16 @@ class GateItem {
 	private Long computedCount;
 
 	private Instant computedAsOf;
+
+	private String labelZh;
+
+	private String helpEn;
+
+	private String helpZh;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "framework_refs", columnDefinition = "varchar(48)[]", updatable = false)
+	private List<String> frameworkRefs = new ArrayList<>();
 
 	private Boolean answerYes;
 
@@ -91,10 +107,14 @@ class GateItem {
 		this.track = track;
 		this.position = position;
 		this.spec = SpecColumns.of(spec);
+		this.labelZh = spec.labelZh();
+		this.helpEn = spec.helpEn();
+		this.helpZh = spec.helpZh();
+		this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 	}
 
 	ItemSpec spec() {
-		return this.spec.spec();
+		return this.spec.spec(this.labelZh, this.helpEn, this.helpZh, FrameworkRefs.read(this.frameworkRefs));
 	}
 
 	boolean isComputed() {

@@ -64,12 +64,14 @@ class GateViews {
 					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
 					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict(),
 					item.getEvidenceValidUntil(), item.getEvidenceExpiredOn(), spec.minCount(), spec.windowDays(),
-					spec.param(), item.getComputedCount(), item.getComputedAsOf());
+					spec.param(), item.getComputedCount(), item.getComputedAsOf(), spec.labelZh(), spec.helpEn(),
+					spec.helpZh(), spec.references());
 		}).toList();
 		List<SignatureView> signatures = gate.getSignatures()
 			.stream()
 			.filter((s) -> s.getTrack() == track)
-			.map((s) -> s.toView(hash))
+			.map((s) -> s
+				.toView((version) -> (version == CanonicalAnswers.CURRENT) ? hash : gate.contentHash(track, version)))
 			.toList();
 		SignatureView valid = signatures.stream().filter(SignatureView::valid).findFirst().orElse(null);
 		return new TrackView(track, gate.templateId(track), gate.templateVersion(track), items, hash,

@@ -390,6 +390,22 @@ public class Gates {
 		return sortedOverdueFirst(this.gates.findByStatusOrAll(status).stream().map(this::toView));
 	}
 
+	/**
+	 * The items of a prototype's gates that cite framework controls, newest gate first,
+	 * with their verdicts now (for coverage pages).
+	 */
+	public List<CoveredItem> coveredItems(long prototypeId) {
+		return this.gates.findByPrototypeIdOrderByOpenedAtDesc(prototypeId)
+			.stream()
+			.flatMap((gate) -> gate.getItems()
+				.stream()
+				.filter((item) -> !item.spec().references().isEmpty())
+				.map((item) -> new CoveredItem(gate.getId(), gate.getFromStage(), gate.getToStage(), gate.getStatus(),
+						gate.getOpenedAt(), item.getTrack(), item.getCode(), item.spec().label(), item.spec().labelZh(),
+						item.spec().references(), item.verdict(), item.getEvidenceExpiredOn() != null)))
+			.toList();
+	}
+
 	public List<GateView> forPrototype(long prototypeId) {
 		return this.gates.findByPrototypeIdOrderByOpenedAtDesc(prototypeId).stream().map(this::toView).toList();
 	}

@@ -200,7 +200,21 @@ class AccessMatrixTests {
 			entry("GET /api/v1/prototypes/{key}/value-maps", PROTOTYPE_READERS),
 			entry("POST /api/v1/prototypes/{key}/value-maps", OWN_PROTOTYPE),
 			entry("GET /prototypes/{key}/value-map", PROTOTYPE_READERS),
-			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE));
+			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE),
+			// frameworks: templates as files, the catalogue, the library, coverage
+			entry("GET /admin/templates/{id}/export.json", ADMIN_ONLY),
+			entry("POST /admin/templates/import", ADMIN_ONLY), entry("GET /api/v1/templates", ADMIN_ONLY),
+			entry("GET /api/v1/templates/{id}", ADMIN_ONLY), entry("POST /api/v1/templates", ADMIN_ONLY),
+			entry("GET /frameworks", SIGNED_IN), entry("GET /frameworks/crosswalk", SIGNED_IN),
+			entry("GET /admin/frameworks", ADMIN_ONLY), entry("POST /admin/frameworks", ADMIN_ONLY),
+			entry("POST /admin/frameworks/library/{key}/adopt", ADMIN_ONLY), entry("GET /api/v1/frameworks", SIGNED_IN),
+			entry("GET /api/v1/frameworks/{key}/controls", SIGNED_IN),
+			entry("PUT /api/v1/frameworks/applicable", ADMIN_ONLY), entry("GET /prototypes/{key}/coverage", SIGNED_IN),
+			entry("GET /prototypes/{key}/coverage.csv", SIGNED_IN),
+			entry("GET /prototypes/{key}/coverage.pdf", SIGNED_IN),
+			entry("POST /prototypes/{key}/coverage/applicability", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/coverage", SIGNED_IN),
+			entry("PUT /api/v1/prototypes/{key}/applicability/{controlId}", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
@@ -208,7 +222,7 @@ class AccessMatrixTests {
 	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction");
+			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction", "controlId", "999999");
 
 	static final String MISSING_ID = "999999";
 

@@ -1,6 +1,7 @@
 package io.dualgate.gate.checklist;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -56,10 +57,14 @@ public class SpecColumns {
 		return columns;
 	}
 
-	public ItemSpec spec() {
+	/**
+	 * The spec, with what each table keeps beside these columns: the Chinese label, the
+	 * help texts and the framework references.
+	 */
+	public ItemSpec spec(String labelZh, String helpEn, String helpZh, List<FrameworkRef> references) {
 		return new ItemSpec(this.code, this.label, this.kind, this.unit,
 				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
-				this.minCount, this.windowDays, this.param);
+				this.minCount, this.windowDays, this.param, labelZh, helpEn, helpZh, references);
 	}
 
 }

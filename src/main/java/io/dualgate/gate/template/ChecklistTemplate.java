@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.SpecColumns;
 import io.dualgate.portfolio.Stage;
@@ -24,6 +26,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One version of the checklist of one track of one transition. Versions are never edited:
@@ -120,6 +124,15 @@ public class ChecklistTemplate {
 		return template;
 	}
 
+	/** The same, not yet saved, version with a change note. */
+	ChecklistTemplate withChangeNote(String note) {
+		if (this.id != null) {
+			throw new IllegalStateException("a saved version is never changed");
+		}
+		this.changeNote = note;
+		return this;
+	}
+
 	/** The next version of this checklist, with other items. */
 	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
 		if (this.kind == GateKind.AUTONOMY) {
@@ -198,6 +211,16 @@ public class ChecklistTemplate {
 		@Embedded
 		private SpecColumns spec;
 
+		private String labelZh;
+
+		private String helpEn;
+
+		private String helpZh;
+
+		@JdbcTypeCode(SqlTypes.ARRAY)
+		@Column(name = "framework_refs", columnDefinition = "varchar(48)[]")
+		private List<String> frameworkRefs = new ArrayList<>();
+
 		protected TemplateItem() {
 		}
 
@@ -205,10 +228,14 @@ public class ChecklistTemplate {
 			this.template = template;
 			this.position = position;
 			this.spec = SpecColumns.of(spec);
+			this.labelZh = spec.labelZh();
+			this.helpEn = spec.helpEn();
+			this.helpZh = spec.helpZh();
+			this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 		}
 
 		ItemSpec spec() {
-			return this.spec.spec();
+			return this.spec.spec(this.labelZh, this.helpEn, this.helpZh, FrameworkRefs.read(this.frameworkRefs));
 		}
 
 	}

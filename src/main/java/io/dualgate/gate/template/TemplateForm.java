@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.shared.Decimals;
@@ -36,10 +37,21 @@ class TemplateForm {
 	private List<Row> items = new ArrayList<>();
 
 	static TemplateForm of(ChecklistTemplate template, int emptyRows) {
+		return of(template.getTitle(), template.getVersion(), template.specs(), emptyRows);
+	}
+
+	/** The editor filled from a file, to be saved on top of {@code baseVersion}. */
+	static TemplateForm of(TemplateFile file, int baseVersion, int emptyRows) {
+		TemplateForm form = of(file.title(), baseVersion, file.items(), emptyRows);
+		form.changeNote = file.changeNote();
+		return form;
+	}
+
+	private static TemplateForm of(String title, int baseVersion, List<ItemSpec> specs, int emptyRows) {
 		TemplateForm form = new TemplateForm();
-		form.title = template.getTitle();
-		form.baseVersion = template.getVersion();
-		for (ItemSpec spec : template.specs()) {
+		form.title = title;
+		form.baseVersion = baseVersion;
+		for (ItemSpec spec : specs) {
 			Row row = new Row();
 			row.code = spec.code();
 			row.label = spec.label();
@@ -52,6 +64,11 @@ class TemplateForm {
 			row.minCount = spec.minCount();
 			row.windowDays = spec.windowDays();
 			row.param = spec.param();
+
+			row.labelZh = spec.labelZh();
+			row.helpEn = spec.helpEn();
+			row.helpZh = spec.helpZh();
+			row.references = String.join("; ", spec.references().stream().map(FrameworkRef::key).toList());
 			form.items.add(row);
 		}
 		for (int i = 0; i < emptyRows; i++) {
@@ -127,8 +144,6 @@ class TemplateForm {
 		@Size(max = 64)
 		private String param;
 
-		private boolean remove;
-
 		public Integer getMinCount() {
 			return this.minCount;
 		}
@@ -151,6 +166,53 @@ class TemplateForm {
 
 		public void setParam(String param) {
 			this.param = param;
+		}
+
+		@Size(max = 500)
+		private String labelZh;
+
+		@Size(max = 2000)
+		private String helpEn;
+
+		@Size(max = 2000)
+		private String helpZh;
+
+		/** {@code ISO42001:A.6.2.4; EUAIACT:Art. 15}: framework key and clause id. */
+		@Size(max = 1000)
+		private String references;
+
+		private boolean remove;
+
+		public String getLabelZh() {
+			return this.labelZh;
+		}
+
+		public void setLabelZh(String labelZh) {
+			this.labelZh = labelZh;
+		}
+
+		public String getHelpEn() {
+			return this.helpEn;
+		}
+
+		public void setHelpEn(String helpEn) {
+			this.helpEn = helpEn;
+		}
+
+		public String getHelpZh() {
+			return this.helpZh;
+		}
+
+		public void setHelpZh(String helpZh) {
+			this.helpZh = helpZh;
+		}
+
+		public String getReferences() {
+			return this.references;
+		}
+
+		public void setReferences(String references) {
+			this.references = references;
 		}
 
 		boolean isBlank() {
