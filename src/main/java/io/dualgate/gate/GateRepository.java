@@ -1,5 +1,6 @@
 package io.dualgate.gate;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,23 @@ interface GateRepository extends JpaRepository<Gate, Long> {
 			select distinct i.gate from GateItem i where i.gate.status = io.dualgate.gate.GateStatus.OPEN
 			and i.spec.kind = io.dualgate.gate.checklist.ItemKind.COMPUTED""")
 	List<Gate> findOpenWithComputedItems();
+
+	long countByStatus(GateStatus status);
+
+	/**
+	 * One page of gates, overdue open gates first, then the other open ones, then the
+	 * decided ones, each newest first (the order lists have always shown).
+	 */
+	@Query(value = """
+			select g.* from gate g
+			where (cast(:status as varchar) is null or g.status = cast(:status as varchar))
+			order by case when g.status = 'OPEN' and g.opened_at + g.sla_seconds * interval '1 second' < :now
+			              then 0 else 1 end,
+			         case when g.status = 'OPEN' then 0 else 1 end, g.opened_at desc, g.id desc
+			limit :limit offset :offset""", nativeQuery = true)
+	List<Gate> findPageOverdueFirst(String status, Instant now, int limit, long offset);
+
+	Optional<Gate> findByPrototypeIdAndStatus(long prototypeId, GateStatus status);
 
 	List<Gate> findByStatusAndPrototypeIdIn(GateStatus status, Collection<Long> prototypeIds);
 

@@ -3,15 +3,19 @@ package io.dualgate.gate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ValueRange;
@@ -35,6 +39,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -416,20 +423,79 @@ public class Gates {
 	 * signed the other track.
 	 */
 	public List<GateView> queueOf(long userId) {
+		return sortedOverdueFirst(queueGates(userId).stream().map(this::toView));
+	}
+
+	/**
+	 * One page of {@link #queueOf}, overdue first: only the open gates of this person's
+	 * prototypes (and those they hold a delegation for) are read, their owners in two
+	 * queries for all of them, and only the page's rows are turned into summaries.
+	 */
+	public Page<GateSummary> queuePage(long userId, int page, int size) {
+		Instant now = this.clock.instant();
+		List<Gate> queue = queueGates(userId).stream()
+			.sorted(Comparator.comparing((Gate g) -> !SlaView.of(g.getOpenedAt(), null, g.getSla(), now).overdue())
+				.thenComparing(Gate::getOpenedAt, Comparator.reverseOrder())
+				.thenComparing(Gate::getId, Comparator.reverseOrder()))
+			.toList();
+		PageRequest request = PageRequest.of(Math.max(page, 0), size);
+		int from = (int) Math.min(request.getOffset(), queue.size());
+		return new PageImpl<>(summaries(queue.subList(from, Math.min(from + size, queue.size())), now), request,
+				queue.size());
+	}
+
+	private List<Gate> queueGates(long userId) {
 		Actor actor = Actor.of(this.people.get(userId));
+		Instant now = this.clock.instant();
 		Set<Long> prototypeIds = new HashSet<>(this.portfolio.idsWithPm(userId));
 		// and the prototypes of the PMs whose signing this person holds now
-		for (ActiveDelegation held : this.delegations.heldBy(userId, this.clock.instant())) {
+		for (ActiveDelegation held : this.delegations.heldBy(userId, now)) {
 			prototypeIds.addAll(this.portfolio.idsWithPm(held.delegatorId()));
 		}
 		if (prototypeIds.isEmpty()) {
 			return List.of();
 		}
-		return sortedOverdueFirst(
-				this.gates.findByStatusAndPrototypeIdIn(GateStatus.OPEN, prototypeIds).stream().filter((gate) -> {
-					TrackOwners owners = owners(gate);
-					return Arrays.stream(Track.values()).anyMatch((track) -> gate.maySign(track, actor, owners));
-				}).map(this::toView));
+		List<Gate> open = this.gates.findByStatusAndPrototypeIdIn(GateStatus.OPEN, prototypeIds);
+		Map<Long, TrackOwners> owners = owners(open, now);
+		return open.stream().filter((gate) -> {
+			TrackOwners trackOwners = owners.get(gate.getId());
+			return Arrays.stream(Track.values()).anyMatch((track) -> gate.maySign(track, actor, trackOwners));
+		}).toList();
+	}
+
+	/**
+	 * One page of the list of gates (all, or those of one status), overdue first, then
+	 * open ones, newest first: the database sorts and cuts the page, and only the page's
+	 * rows are read.
+	 */
+	public Page<GateSummary> page(GateStatus status, int page, int size) {
+		Instant now = this.clock.instant();
+		PageRequest request = PageRequest.of(Math.max(page, 0), size);
+		String statusName = (status != null) ? status.name() : null;
+		long total = (status != null) ? this.gates.countByStatus(status) : this.gates.count();
+		List<Gate> rows = (request.getOffset() < total)
+				? this.gates.findPageOverdueFirst(statusName, now, size, request.getOffset()) : List.of();
+		return new PageImpl<>(summaries(rows, now), request, total);
+	}
+
+	private List<GateSummary> summaries(List<Gate> gates, Instant now) {
+		Map<Long, PrototypeView> prototypes = this.portfolio
+			.byIds(gates.stream().map(Gate::getPrototypeId).collect(Collectors.toSet()));
+		return gates.stream().map((gate) -> {
+			PrototypeView prototype = prototypes.get(gate.getPrototypeId());
+			return new GateSummary(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(),
+					gate.getFromStage(), gate.getToStage(), gate.getStatus(), gate.getOpenedAt(),
+					SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSla(), now),
+					trackSummary(gate, Track.TECHNICAL), trackSummary(gate, Track.COMMERCIAL), gate.getKind(),
+					gate.getCapability(), gate.getFromLevel(), gate.getToLevel());
+		}).toList();
+	}
+
+	private static GateSummary.TrackSummary trackSummary(Gate gate, Track track) {
+		return new GateSummary.TrackSummary(track,
+				gate.validSignature(track)
+					.map((signature) -> new GateSummary.SignedBy(signature.getMeaning(), signature.getSignerName()))
+					.orElse(null));
 	}
 
 	/**
@@ -437,7 +503,36 @@ public class Gates {
 	 * answer, may they sign" that the page and the API use.
 	 */
 	public GatePermissions permissions(long gateId, long userId) {
+		return permissions(load(gateId), userId);
+	}
+
+	/**
+	 * The gate as its page shows it and what this person may do on it, from one read of
+	 * the gate in one transaction.
+	 */
+	public GateDetail detail(long gateId, long userId) {
 		Gate gate = load(gateId);
+		return new GateDetail(toView(gate), permissions(gate, userId));
+	}
+
+	/**
+	 * What the sign form shows, after refusing a person the track is not theirs to answer
+	 * (403): the gate, and the delegation they would sign under, if any. One read of the
+	 * gate.
+	 */
+	public SignPage signPage(long gateId, Track track, long userId) {
+		Gate gate = load(gateId);
+		TrackOwners owners = owners(gate);
+		Actor actor = actor(userId);
+		gate.requireMayAnswer(track, actor, owners);
+		ActiveDelegation onBehalf = owners.holding(track, actor, owners.at())
+			.filter((capacity) -> !capacity.direct())
+			.map(TrackOwners.Capacity::delegation)
+			.orElse(null);
+		return new SignPage(toView(gate), onBehalf);
+	}
+
+	private GatePermissions permissions(Gate gate, long userId) {
 		Person person = this.people.get(userId);
 		if (!person.active()) {
 			return GatePermissions.NONE;
@@ -559,9 +654,13 @@ public class Gates {
 	 */
 	public List<AwaitingGate> awaitingSignatures() {
 		Instant now = this.clock.instant();
-		return this.gates.findByStatusOrAll(GateStatus.OPEN).stream().map((gate) -> {
-			PrototypeView prototype = this.portfolio.get(gate.getPrototypeId());
-			TrackOwners owners = owners(gate, now);
+		List<Gate> open = this.gates.findByStatusOrAll(GateStatus.OPEN);
+		Map<Long, TrackOwners> allOwners = owners(open, now);
+		Map<Long, PrototypeView> prototypes = this.portfolio
+			.byIds(open.stream().map(Gate::getPrototypeId).collect(Collectors.toSet()));
+		return open.stream().map((gate) -> {
+			PrototypeView prototype = prototypes.get(gate.getPrototypeId());
+			TrackOwners owners = allOwners.get(gate.getId());
 			List<AwaitingGate.AwaitingTrack> tracks = Arrays.stream(Track.values())
 				.filter((track) -> gate.validSignature(track).isEmpty())
 				.map((track) -> new AwaitingGate.AwaitingTrack(track, owners.ownerOf(track),
@@ -575,6 +674,38 @@ public class Gates {
 			return new AwaitingGate(gate.getId(), gate.getPrototypeId(), prototype.key(), prototype.name(),
 					gate.getOpenedAt(), gate.getSla(), gate.getOpenedBy(), tracks);
 		}).toList();
+	}
+
+	/**
+	 * The owners of many gates at once, by gate id: their prototypes in one query and the
+	 * running delegations of all their PMs in another (instead of two per gate).
+	 */
+	Map<Long, TrackOwners> owners(List<Gate> gates, Instant at) {
+		if (gates.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PrototypeView> prototypes = this.portfolio
+			.byIds(gates.stream().map(Gate::getPrototypeId).collect(Collectors.toSet()));
+		Set<Long> pms = new HashSet<>();
+		prototypes.values().forEach((p) -> {
+			pms.add(p.explorationPmId());
+			pms.add(p.deliveryPmId());
+		});
+		Map<Long, List<ActiveDelegation>> running = this.delegations.runningOf(pms, at)
+			.stream()
+			.collect(Collectors.groupingBy(ActiveDelegation::delegatorId));
+		Map<Long, TrackOwners> owners = new HashMap<>();
+		for (Gate gate : gates) {
+			PrototypeView prototype = prototypes.get(gate.getPrototypeId());
+			List<ActiveDelegation> theirs = new ArrayList<>(
+					running.getOrDefault(prototype.explorationPmId(), List.of()));
+			if (prototype.deliveryPmId() != prototype.explorationPmId()) {
+				theirs.addAll(running.getOrDefault(prototype.deliveryPmId(), List.of()));
+			}
+			owners.put(gate.getId(),
+					new TrackOwners(prototype.explorationPmId(), prototype.deliveryPmId(), theirs, at));
+		}
+		return owners;
 	}
 
 	Actor actor(long userId) {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
+import io.dualgate.shared.BoundedInputStream;
 import io.dualgate.shared.Excerpt;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -95,7 +97,11 @@ final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 		}
 	}
 
-	private ObservationsRejected unreadable(IOException ex) {
+	private RuntimeException unreadable(IOException ex) {
+		if (BoundedInputStream.TooLarge.in(ex) != null) {
+			// The body passed the upload limit while it streamed in: 413, not a bad file.
+			return new UncheckedIOException(ex);
+		}
 		if (ex instanceof CharacterCodingException) {
 			return ObservationsRejected.malformed("observation.csv.encoding", this.lastLine + 1);
 		}

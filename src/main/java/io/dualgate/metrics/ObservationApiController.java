@@ -2,9 +2,6 @@ package io.dualgate.metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,6 @@ import io.dualgate.shared.BoundedInputStream;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -82,17 +78,12 @@ class ObservationApiController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	ResponseEntity<Map<String, Long>> postCsv(InputStream body, @AuthenticationPrincipal AuthenticatedUser me)
 			throws IOException {
-		// Spooled to a file so that the import can read it twice (see ObservationStore),
-		// counted as it streams in: a body past the limit stops here with 413.
-		Path spool = Files.createTempFile("observations-", ".csv");
-		try {
-			Files.copy(new BoundedInputStream(body, this.maxBodyBytes), spool, StandardCopyOption.REPLACE_EXISTING);
-			long accepted = this.metrics.importCsv(new FileSystemResource(spool), ObservationSource.API, me);
-			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
-		}
-		finally {
-			Files.deleteIfExists(spool);
-		}
+		// Read once, as it arrives: parsed, validated and copied to the database row by
+		// row (see ObservationStore); counted as it streams in, so a body past the limit
+		// stops with 413.
+		long accepted = this.metrics.importCsv(() -> new BoundedInputStream(body, this.maxBodyBytes),
+				ObservationSource.API, me);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
 	}
 
 	@GetMapping("/api/v1/prototypes/{key}/observations")

@@ -2,7 +2,10 @@ package io.dualgate.portfolio;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +71,16 @@ public class Portfolio {
 	/** The prototypes whose Exploration PM or Delivery PM this person is. */
 	public Set<Long> idsWithPm(long userId) {
 		return this.prototypes.idsWithPm(userId);
+	}
+
+	/** Several prototypes by id in one query (lists of gates). */
+	public Map<Long, PrototypeView> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PrototypeView> views = new HashMap<>();
+		this.prototypes.findAllById(ids).forEach((prototype) -> views.put(prototype.getId(), prototype.toView()));
+		return views;
 	}
 
 	public List<PrototypeView> all() {

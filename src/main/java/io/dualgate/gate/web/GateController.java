@@ -7,12 +7,15 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.dualgate.gate.GateDetail;
 import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
+import io.dualgate.gate.GateSummary;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.Meaning;
+import io.dualgate.gate.SignPage;
 import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +53,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GateController {
 
 	/** How checklist item codes are written (the schema checks the same). */
+	/** Gates per page of the lists: a page costs the same with ten thousand gates. */
+	static final int PAGE_SIZE = 25;
+
 	private static final Pattern ITEM_CODE = Pattern.compile("^[a-z][a-z0-9_]{1,39}$");
 
 	private final Gates gates;
@@ -65,8 +72,11 @@ class GateController {
 
 	@GetMapping("/gates")
 	@PreAuthorize("isAuthenticated()")
-	String list(@RequestParam(name = "status", required = false) GateStatus status, Model model) {
-		model.addAttribute("gates", this.gates.list(status));
+	String list(@RequestParam(name = "status", required = false) GateStatus status,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.page(status, page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("statuses", GateStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("queue", false);
@@ -75,8 +85,11 @@ class GateController {
 
 	@GetMapping("/gates/queue")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
-	String queue(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		model.addAttribute("gates", this.gates.queueOf(me.id()));
+	String queue(@AuthenticationPrincipal AuthenticatedUser me,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.queuePage(me.id(), page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("queue", true);
 		return "gate/list";
 	}
@@ -93,9 +106,10 @@ class GateController {
 	@GetMapping("/gates/{id}")
 	@PreAuthorize("isAuthenticated()")
 	String detail(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		GateView gate = this.gates.get(id);
+		GateDetail detail = this.gates.detail(id, me.id());
+		GateView gate = detail.gate();
 		model.addAttribute("gate", gate);
-		GatePermissions permissions = this.gates.permissions(id, me.id());
+		GatePermissions permissions = detail.permissions();
 		Map<Track, Boolean> canAnswer = new EnumMap<>(Track.class);
 		Map<Track, Boolean> canSign = new EnumMap<>(Track.class);
 		for (Track track : Track.values()) {
@@ -150,10 +164,10 @@ class GateController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
 	String signForm(@PathVariable long id, @PathVariable Track track, @AuthenticationPrincipal AuthenticatedUser me,
 			Model model) {
-		this.gates.requireMayAnswer(id, track, me.id());
-		GateView gate = this.gates.get(id);
+		SignPage page = this.gates.signPage(id, track, me.id());
+		GateView gate = page.gate();
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
+		model.addAttribute("onBehalf", page.onBehalf());
 		return signPage(gate, track, model);
 	}
 
@@ -162,7 +176,6 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
@@ -179,10 +192,12 @@ class GateController {
 				// fresh form (their hash and version), so that the signer can check and
 				// sign again.
 				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 				return freshSignPage(id, track, "gate.sign.staleForm", new Object[0], model);
 			}
 			catch (RuleViolationException ex) {
 				if ("gate.sign.contentChanged".equals(ex.messageCode())) {
+					model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 					return freshSignPage(id, track, ex.messageCode(), ex.arguments(), model);
 				}
 				String field = switch (ex.messageCode()) {
@@ -199,6 +214,9 @@ class GateController {
 				}
 			}
 		}
+		// the form again, with what was wrong (the signer's delegation read only now: a
+		// signature that went through needs none of this)
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		GateView gate = this.gates.get(id);
 		return signPage(gate, track, model);
 	}
