@@ -44,6 +44,11 @@ class EmbeddedPostgresAutoConfiguration {
 				.setCleanDataDirectory(!StringUtils.hasText(properties.dataDir()))
 				.setPort(properties.port())
 				.setServerConfig("max_connections", "200")
+				// Stopped by this context, after every bean that uses it. A JVM hook
+				// of its own would stop it while the context is still closing: the
+				// closing beans (event registry, scheduled jobs) would then wait for
+				// a connection until the pool's 30 s timeout.
+				.setRegisterShutdownHook(false)
 				.start();
 			logger.info("Embedded PostgreSQL on port {} with {} data directory {}", postgres.getPort(),
 					existing ? "existing" : "new", dataDir.toAbsolutePath());

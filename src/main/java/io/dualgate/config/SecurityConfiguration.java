@@ -65,13 +65,8 @@ class SecurityConfiguration {
 	SecurityFilterChain tokenIssuingChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint()))
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint())
-				.accessDeniedHandler(problemAccessDenied()))
-			.headers(SecurityConfiguration::headers);
-		return http.build();
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint()));
+		return stateless(http, problemEntryPoint());
 	}
 
 	@Bean
@@ -128,13 +123,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
-			.addFilterAfter(new ReadOnlyAuditorFilter(), ExceptionTranslationFilter.class)
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problemEntryPoint())
-				.accessDeniedHandler(problemAccessDenied()))
-			.headers(SecurityConfiguration::headers);
-		return http.build();
+			.addFilterAfter(new ReadOnlyAuditorFilter(), ExceptionTranslationFilter.class);
+		return stateless(http, problemEntryPoint());
 	}
 
 	/**
@@ -151,13 +141,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest()
 						.hasRole("ADMIN"))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(actuatorEntryPoint()))
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(actuatorEntryPoint())
-				.accessDeniedHandler(problemAccessDenied()))
-			.headers(SecurityConfiguration::headers);
-		return http.build();
+			.httpBasic((basic) -> basic.authenticationEntryPoint(actuatorEntryPoint()));
+		return stateless(http, actuatorEntryPoint());
 	}
 
 	@Bean
@@ -193,6 +178,20 @@ class SecurityConfiguration {
 				.invalidateHttpSession(true)
 				.deleteCookies("SESSION", "JSESSIONID"))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	/**
+	 * What the machine-facing chains share: no session and so no CSRF token, refusals as
+	 * problem details, the security headers of every response.
+	 */
+	private static SecurityFilterChain stateless(HttpSecurity http, AuthenticationEntryPoint entryPoint)
+			throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(problemAccessDenied()))
 			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}

@@ -9,11 +9,11 @@ import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
-import io.dualgate.gate.checklist.Comparison;
 import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.SpecColumns;
 import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
 import io.dualgate.shared.Decimals;
@@ -21,6 +21,7 @@ import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.NumberRefused;
 import io.dualgate.shared.WebLinks;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,29 +57,8 @@ class GateItem {
 
 	private int position;
 
-	private String code;
-
-	private String label;
-
-	@Enumerated(EnumType.STRING)
-	private ItemKind kind;
-
-	private String unit;
-
-	private String comparator;
-
-	private BigDecimal threshold;
-
-	private boolean blocking;
-
-	private String metricKey;
-
-	/** A computed item's least number of cases (or runs), window and subject. */
-	private Integer minCount;
-
-	private Integer windowDays;
-
-	private String param;
+	@Embedded
+	private SpecColumns spec;
 
 	/** How many cases (or runs) a computed value rests on, and the latest one's time. */
 	private Long computedCount;
@@ -126,17 +106,7 @@ class GateItem {
 		this.gate = gate;
 		this.track = track;
 		this.position = position;
-		this.code = spec.code();
-		this.label = spec.label();
-		this.kind = spec.kind();
-		this.unit = spec.unit();
-		this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
-		this.threshold = spec.threshold();
-		this.blocking = spec.blocking();
-		this.metricKey = spec.metricKey();
-		this.minCount = spec.minCount();
-		this.windowDays = spec.windowDays();
-		this.param = spec.param();
+		this.spec = SpecColumns.of(spec);
 		this.labelZh = spec.labelZh();
 		this.helpEn = spec.helpEn();
 		this.helpZh = spec.helpZh();
@@ -144,14 +114,11 @@ class GateItem {
 	}
 
 	ItemSpec spec() {
-		return new ItemSpec(this.code, this.label, this.kind, this.unit,
-				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
-				this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
-				FrameworkRefs.read(this.frameworkRefs));
+		return this.spec.spec(this.labelZh, this.helpEn, this.helpZh, FrameworkRefs.read(this.frameworkRefs));
 	}
 
 	boolean isComputed() {
-		return this.kind == ItemKind.COMPUTED;
+		return spec().kind() == ItemKind.COMPUTED;
 	}
 
 	/** The verdict a new reading would give a computed item. */
@@ -178,7 +145,7 @@ class GateItem {
 		this.computedAsOf = asOf;
 		this.answeredBy = null;
 		this.answeredAt = at;
-		this.answerSource = "computed:" + this.metricKey;
+		this.answerSource = "computed:" + spec().metricKey();
 		this.evidenceDate = (asOf != null) ? LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC) : null;
 		if (changed) {
 			this.revision++;
@@ -223,7 +190,8 @@ class GateItem {
 	 */
 	void check(Answer answer, ValueRange range) {
 		WebLinks.require("evidenceUrl", answer.evidenceUrl());
-		if (this.kind != ItemKind.MEASURE || answer.value() == null) {
+		ItemSpec spec = spec();
+		if (spec.kind() != ItemKind.MEASURE || answer.value() == null) {
 			return;
 		}
 		BigDecimal value;
@@ -234,7 +202,7 @@ class GateItem {
 			throw ex.in("value");
 		}
 		if (!range.contains(value)) {
-			throw new InvalidFieldException("value", "gate.answer.value.outOfRange", plain(value), this.metricKey,
+			throw new InvalidFieldException("value", "gate.answer.value.outOfRange", plain(value), spec.metricKey(),
 					plain(range.min()), plain(range.max()));
 		}
 	}
@@ -273,7 +241,7 @@ class GateItem {
 		String url = (answer.evidenceUrl() != null && !answer.evidenceUrl().isBlank()) ? answer.evidenceUrl().strip()
 				: null;
 		java.time.LocalDate until = (url != null) ? answer.validUntil() : null;
-		return switch (this.kind) {
+		return switch (spec().kind()) {
 			case ATTESTATION -> new Answer(answer.yes(), null, url, until);
 			case MEASURE -> new Answer(null, (answer.value() != null)
 					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
@@ -290,7 +258,7 @@ class GateItem {
 		}
 		if (isComputed()) {
 			return (this.answerValue == null) ? "no data" : this.answerValue.stripTrailingZeros().toPlainString() + " "
-					+ this.unit + " (n=" + this.computedCount + ")";
+					+ spec().unit() + " (n=" + this.computedCount + ")";
 		}
 		StringBuilder text = new StringBuilder();
 		if (answer.yes() != null) {
@@ -356,11 +324,11 @@ class GateItem {
 	}
 
 	String getCode() {
-		return this.code;
+		return spec().code();
 	}
 
 	String getMetricKey() {
-		return this.metricKey;
+		return spec().metricKey();
 	}
 
 	Long getAnsweredBy() {
@@ -384,7 +352,7 @@ class GateItem {
 	}
 
 	boolean isBlocking() {
-		return this.blocking;
+		return spec().blocking();
 	}
 
 }

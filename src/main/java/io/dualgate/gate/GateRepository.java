@@ -27,7 +27,7 @@ interface GateRepository extends JpaRepository<Gate, Long> {
 
 	@Query("""
 			select distinct i.gate from GateItem i where i.gate.status = io.dualgate.gate.GateStatus.OPEN
-			and i.kind = io.dualgate.gate.checklist.ItemKind.COMPUTED""")
+			and i.spec.kind = io.dualgate.gate.checklist.ItemKind.COMPUTED""")
 	List<Gate> findOpenWithComputedItems();
 
 	long countByStatus(GateStatus status);

@@ -1,12 +1,9 @@
 package io.dualgate.integration;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.dualgate.people.AuthenticatedUser;
-import io.dualgate.shared.InvalidFieldException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,11 +31,8 @@ class WebhookApiController {
 
 	private final Webhooks webhooks;
 
-	private final MessageSource messages;
-
-	WebhookApiController(Webhooks webhooks, MessageSource messages) {
+	WebhookApiController(Webhooks webhooks) {
 		this.webhooks = webhooks;
-		this.messages = messages;
 	}
 
 	@PostMapping
@@ -61,15 +55,6 @@ class WebhookApiController {
 			throw new IllegalArgumentException("limit must be between 1 and 500");
 		}
 		return this.webhooks.deliveries(id, limit);
-	}
-
-	@ExceptionHandler(InvalidFieldException.class)
-	ProblemDetail invalidField(InvalidFieldException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				this.messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), Locale.ENGLISH));
-		problem.setProperty("code", ex.messageCode());
-		problem.setProperty("field", ex.field());
-		return problem;
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

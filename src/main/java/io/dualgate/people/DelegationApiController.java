@@ -3,12 +3,8 @@ package io.dualgate.people;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.dualgate.shared.InvalidFieldException;
-
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,11 +31,8 @@ class DelegationApiController {
 
 	private final Delegations delegations;
 
-	private final MessageSource messages;
-
-	DelegationApiController(Delegations delegations, MessageSource messages) {
+	DelegationApiController(Delegations delegations) {
 		this.delegations = delegations;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -59,15 +52,6 @@ class DelegationApiController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	ActiveDelegation revoke(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable long id) {
 		return this.delegations.revoke(id, me.id());
-	}
-
-	@ExceptionHandler(InvalidFieldException.class)
-	ProblemDetail invalidField(InvalidFieldException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				this.messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), Locale.ENGLISH));
-		problem.setProperty("code", ex.messageCode());
-		problem.setProperty("field", ex.field());
-		return problem;
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

@@ -64,24 +64,7 @@ class PocController {
 			@Valid @ModelAttribute("form") PocForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("prototype", editable(key, me));
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		try {
-			this.pocs.create(key, form, me);
-		}
-		catch (RuleViolationException ex) {
-			result.rejectValue((ex instanceof InvalidFieldException field) ? field.field() : "status", ex.messageCode(),
-					ex.arguments(), null);
-			return FORM;
-		}
-		catch (ObservationsRejected ex) {
-			result.rejectValue("willingnessToPayUsdPerYear", "poc.willingnessToPay.rejected");
-			return FORM;
-		}
-		redirect.addFlashAttribute("success", "flash.poc.saved");
-		redirect.addFlashAttribute("successArg", form.customer());
-		return "redirect:/prototypes/" + key + "#pocs";
+		return save(key, form, result, redirect, () -> this.pocs.create(key, form, me));
 	}
 
 	@GetMapping("/prototypes/{key}/pocs/{id}/edit")
@@ -101,11 +84,19 @@ class PocController {
 			RedirectAttributes redirect) {
 		model.addAttribute("prototype", editable(key, me));
 		model.addAttribute("pocId", id);
+		return save(key, form, result, redirect, () -> this.pocs.update(key, id, form, me));
+	}
+
+	/**
+	 * Saves a valid form and goes back to the prototype's POCs, or shows the form again
+	 * with the refusal next to its field.
+	 */
+	private String save(String key, PocForm form, BindingResult result, RedirectAttributes redirect, Runnable save) {
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
-			this.pocs.update(key, id, form, me);
+			save.run();
 		}
 		catch (RuleViolationException ex) {
 			result.rejectValue((ex instanceof InvalidFieldException field) ? field.field() : "status", ex.messageCode(),

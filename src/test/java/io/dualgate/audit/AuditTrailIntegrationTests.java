@@ -29,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The audit trail in the running application (TRUST 9, 10): the demo data's chain
+ * verifies, a forged row is found and named, writing needs a transaction, and each row
+ * carries its predecessor's hash. That the table refuses changes is
+ * {@link AuditEventTableTests}'.
+ */
 @IntegrationTest
 class AuditTrailIntegrationTests {
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Subclasses are plain test classes: {@code class GateJourneysTests extends BrowserTest}.
  * They are skipped, with a message saying why, where no Chromium is installed.
  */
-@RunningServer
+@IntegrationTest
 public abstract class BrowserTest {
 
 	/**
@@ -85,6 +86,11 @@ public abstract class BrowserTest {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
+		if (this.browser != null) {
+			// one browser for the whole class (see keepsOneBrowser)
+			this.consoleChecked = false;
+			return;
+		}
 		this.profile = Files.createTempDirectory("dualgate-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -109,10 +115,41 @@ public abstract class BrowserTest {
 			}
 		}
 		finally {
+			if (!keepsOneBrowser()) {
+				quitBrowser();
+			}
+		}
+	}
+
+	/**
+	 * Whether the tests of this class share one browser (a class with
+	 * {@code @TestInstance(PER_CLASS)} that signs in afresh where it needs to, and calls
+	 * {@link #quitBrowser()} from its {@code @AfterAll}). By default each test gets a
+	 * fresh browser profile.
+	 */
+	protected boolean keepsOneBrowser() {
+		return false;
+	}
+
+	/** Ends the browser and removes its profile. */
+	protected void quitBrowser() throws IOException {
+		if (this.browser == null) {
+			return;
+		}
+		try {
 			this.browser.quit();
 			this.service.stop();
+		}
+		finally {
+			this.browser = null;
 			deleteProfile();
 		}
+	}
+
+	/** Forgets the session (cookies), as a new visitor: the next page asks to sign in. */
+	protected void signOutByForgettingTheSession() {
+		open("/login");
+		this.browser.manage().deleteAllCookies();
 	}
 
 	/**

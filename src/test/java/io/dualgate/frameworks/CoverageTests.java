@@ -18,7 +18,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +36,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * justification, by the prototype's own PMs only).
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class CoverageTests {
 
 	@Autowired

@@ -14,7 +14,6 @@ import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * adopted as they are or copied into the editor.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class FrameworkLibraryTests {
 
 	@Autowired

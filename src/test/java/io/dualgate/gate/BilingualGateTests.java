@@ -14,7 +14,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,7 +30,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * verify, because each is checked with the canonical form it was computed with.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class BilingualGateTests {
 
 	private static final AtomicInteger databases = new AtomicInteger();

@@ -16,7 +16,6 @@ import io.dualgate.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -35,7 +34,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * whatever Java does.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class DelegatedSigningTests {
 
 	@Autowired

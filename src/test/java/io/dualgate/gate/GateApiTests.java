@@ -6,7 +6,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -15,11 +14,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate API: JSON reads, evidence from pipelines with an object-level role check,
- * problem details for every error.
+ * The gate API on the real gate: evidence from pipelines with an object-level check of
+ * the token's owner against the prototype's PMs, and the same invalidation as a browser
+ * edit. How each refusal reads (problem details) is {@code GateApiControllerTests}'.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateApiTests {
 
 	@Autowired
@@ -48,40 +47,6 @@ class GateApiTests {
 	}
 
 	@Test
-	void listsGatesByStatusAndShowsOneWithItsSignatures() {
-		String token = token("executive");
-		MvcTestResult open = this.mvc.get()
-			.uri("/api/v1/gates?status=OPEN")
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.exchange();
-		assertThat(open).hasStatusOk();
-		assertThat(open).bodyJson().extractingPath("$[*].status").asArray().containsOnly("OPEN");
-		assertThat(open).bodyJson().extractingPath("$[*].prototypeKey").asArray().contains("CONTRACT-RISK");
-
-		long contractRisk = this.gates.list(GateStatus.OPEN)
-			.stream()
-			.filter((g) -> g.prototypeKey().equals("CONTRACT-RISK"))
-			.findFirst()
-			.orElseThrow()
-			.id();
-		MvcTestResult one = this.mvc.get()
-			.uri("/api/v1/gates/{id}", contractRisk)
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.exchange();
-		assertThat(one).hasStatusOk();
-		assertThat(one).bodyJson().extractingPath("$.technical.validSignature.signerName").isEqualTo("Lin Wei");
-		assertThat(one).bodyJson().extractingPath("$.technical.validSignature.meaning").isEqualTo("APPROVE");
-		assertThat(one).bodyJson().extractingPath("$.technical.validSignature.hashMatches").isEqualTo(true);
-		assertThat(one).bodyJson().extractingPath("$.commercial.validSignature").isNull();
-
-		assertThat(this.mvc.get().uri("/api/v1/gates?status=REJECTED").header(HttpHeaders.AUTHORIZATION, token))
-			.bodyJson()
-			.extractingPath("$[*].prototypeKey")
-			.asArray()
-			.contains("CLAIMS-TRIAGE");
-	}
-
-	@Test
 	void answersNeedATokenOfAHolderOfTheTracksRole() {
 		long id = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
 		String body = "{\"value\": 99.97}";
@@ -90,12 +55,7 @@ class GateApiTests {
 		MvcTestResult wrongTrack = put(id, "TECHNICAL", "availability_pct", body, token("deliverer"));
 		assertThat(wrongTrack).hasStatus(403);
 		assertThat(wrongTrack).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(put(999999, "TECHNICAL", "availability_pct", body, token("explorer"))).hasStatus(404);
 		assertThat(put(id, "TECHNICAL", "no_such_item", body, token("explorer"))).hasStatus(404);
-		assertThat(put(id, "SIDEWAYS", "availability_pct", body, token("explorer"))).hasStatus(404);
-		MvcTestResult bad = put(id, "TECHNICAL", "availability_pct", "{\"value\": \"lots\"}", token("explorer"));
-		assertThat(bad).hasStatus(422);
-		assertThat(bad).bodyJson().extractingPath("$.code").isEqualTo("number.notNumeric");
 
 		MvcTestResult ok = put(id, "TECHNICAL", "availability_pct", body, token("explorer"));
 		assertThat(ok).hasStatusOk();
@@ -114,17 +74,13 @@ class GateApiTests {
 		// Decided gates refuse new answers with a conflict.
 		assertThat(put(id, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token("explorer"))).hasStatus(409);
 
-		long open = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
-		this.fixtures.answerPassing(open, Track.TECHNICAL, "explorer");
-		this.fixtures.answerPassing(open, Track.COMMERCIAL, "deliverer");
-		this.fixtures.sign(open, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
-		this.fixtures.sign(open, Track.COMMERCIAL, "deliverer", Meaning.APPROVE, null);
 		long third = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
 		this.fixtures.answerPassing(third, Track.TECHNICAL, "explorer");
 		this.fixtures.answerPassing(third, Track.COMMERCIAL, "deliverer");
 		this.fixtures.sign(third, Track.TECHNICAL, "explorer", Meaning.APPROVE, null);
 		this.fixtures.sign(third, Track.COMMERCIAL, "deliverer", Meaning.APPROVE, null);
 		assertThat(this.gates.get(third).status()).isEqualTo(GateStatus.APPROVED);
+		assertThat(put(third, "TECHNICAL", "rag_latency_p95_ms", "{\"value\": 310}", token("explorer"))).hasStatus(409);
 
 		long waiting = this.fixtures.open(this.fixtures.prototype(), "explorer").id();
 		this.fixtures.answerPassing(waiting, Track.TECHNICAL, "explorer");

@@ -11,7 +11,6 @@ import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +25,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * make new versions and open gates keep theirs.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateAuditAndTemplateTests {
 
 	@Autowired

@@ -15,7 +15,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * exactly one valid signature per track and advance a stage at most once.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateConcurrencyTests {
 
 	@Autowired

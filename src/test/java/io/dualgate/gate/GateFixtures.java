@@ -11,13 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Fresh people and prototypes for one test, so that tests sharing the database do not
  * step on each other.
  */
-@Component
+@TestComponent
 public class GateFixtures {
 
 	public static final String PASSWORD = "dualgate-demo";
@@ -31,6 +31,8 @@ public class GateFixtures {
 	private final UserDetailsService users;
 
 	private final Gates gates;
+
+	private volatile String passwordHash;
 
 	GateFixtures(JdbcClient jdbc, PasswordEncoder passwordEncoder, UserDetailsService users, Gates gates) {
 		this.jdbc = jdbc;
@@ -50,13 +52,24 @@ public class GateFixtures {
 		return this.users.loadUserByUsername(username);
 	}
 
+	/**
+	 * A real hash of {@link #PASSWORD}, computed once: Argon2 is slow on purpose, and
+	 * every fixture person has the same password.
+	 */
+	private String passwordHash() {
+		if (this.passwordHash == null) {
+			this.passwordHash = this.passwordEncoder.encode(PASSWORD);
+		}
+		return this.passwordHash;
+	}
+
 	/** A new active user with the demo password and the given roles. */
 	public String person(String prefix, Role... roles) {
 		String username = prefix + counter.incrementAndGet() + System.nanoTime() % 100000;
 		long id = this.jdbc.sql("""
 				insert into app_user (username, full_name, email, password_hash, reporting_line)
 				values (?, ?, ?, ?, 'CPO') returning id""")
-			.params(username, "Test " + username, username + "@test.example", this.passwordEncoder.encode(PASSWORD))
+			.params(username, "Test " + username, username + "@test.example", passwordHash())
 			.query(Long.class)
 			.single();
 		Arrays.stream(roles)

@@ -5,7 +5,6 @@ import io.dualgate.gate.checklist.Answer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -19,7 +18,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * track, deliverer signs the commercial track, the prototype moves to POC.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateJourneyTests {
 
 	@Autowired

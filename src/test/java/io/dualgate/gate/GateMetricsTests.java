@@ -4,7 +4,6 @@ import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,7 +17,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * /actuator/prometheus.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateMetricsTests {
 
 	@Autowired

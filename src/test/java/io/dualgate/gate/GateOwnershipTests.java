@@ -6,7 +6,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -21,7 +20,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * refuse them (403) without changing anything. The owner still answers and signs.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateOwnershipTests {
 
 	@Autowired

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -29,7 +28,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The dual-sign rules against the real database and through the browser forms.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateRulesTests {
 
 	@Autowired

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -39,6 +41,8 @@ final class TestReceiver implements AutoCloseable {
 
 	private volatile long slowMillis;
 
+	private final CountDownLatch released = new CountDownLatch(1);
+
 	TestReceiver(int failures) throws IOException {
 		this.failuresLeft = new AtomicInteger(failures);
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,7 +57,8 @@ final class TestReceiver implements AutoCloseable {
 			this.received.add(new Received(id, timestamp, signature, body, verify(id, timestamp, signature, body)));
 			if (this.slowAnswersLeft.getAndDecrement() > 0) {
 				try {
-					Thread.sleep(this.slowMillis);
+					// hangs like a slow receiver, until the time is up or the test ends
+					this.released.await(this.slowMillis, TimeUnit.MILLISECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -123,6 +128,7 @@ final class TestReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.released.countDown();
 		this.server.stop(0);
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -33,7 +32,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * format, "send again", disabling after 20 failures, and the refusals.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class WebhookDeliveryTests {
 
 	@Autowired

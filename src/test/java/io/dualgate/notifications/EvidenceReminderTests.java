@@ -13,7 +13,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once each, however often the job runs.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class EvidenceReminderTests {
 
 	@Autowired

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -32,7 +31,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * for the day's items, once.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class MailDeliveryTests {
 
 	@Autowired

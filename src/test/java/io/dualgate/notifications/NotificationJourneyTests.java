@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -34,7 +33,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * it; marking it read clears the count. The API lists and marks the caller's own only.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class NotificationJourneyTests {
 
 	@Autowired

@@ -13,7 +13,6 @@ import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -27,7 +26,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * sends nothing twice; the gate page shows what was sent and when; the figures count it.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class SlaFollowUpTests {
 
 	@Autowired

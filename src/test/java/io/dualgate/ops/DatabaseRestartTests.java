@@ -14,10 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +32,7 @@ import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.security.WebClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL restarts while DualGate is under light load: requests caught by the restart
@@ -91,6 +92,24 @@ class DatabaseRestartTests {
 		deleteData();
 	}
 
+	/**
+	 * Polls readiness every 100 ms until it answers {@code status}; false if it never
+	 * does.
+	 */
+	private static boolean readinessBecomes(int status, Duration within) {
+		try {
+			await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> readiness() == status);
+			return true;
+		}
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private static long answered(Map<Integer, AtomicInteger> statuses) {
+		return statuses.values().stream().mapToLong(AtomicInteger::get).sum();
+	}
+
 	@Test
 	void theAppRidesOutADatabaseRestartAndLeavesNoGateHalfWritten() throws Exception {
 		JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -107,63 +126,53 @@ class DatabaseRestartTests {
 		Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		List<String> pageCuts = Collections.synchronizedList(new ArrayList<>());
-		AtomicBoolean running = new AtomicBoolean(true);
-		ExecutorService load = Executors.newFixedThreadPool(3);
+		// a constant rate: each worker asks again 20 ms after its last answer
+		ScheduledExecutorService load = Executors.newScheduledThreadPool(3);
 		for (int worker = 0; worker < 3; worker++) {
 			int kind = worker;
-			load.submit(() -> {
-				while (running.get()) {
-					try {
-						HttpResponse<String> response = switch (kind) {
-							case 0 -> browser.get("/gates/" + gateId);
-							case 1 -> api("GET", "/api/v1/gates/" + gateId, token, null);
-							default ->
-								api("PUT", "/api/v1/gates/" + gateId + "/tracks/TECHNICAL/items/rag_latency_p95_ms",
-										token, "{\"value\": " + (200 + (System.nanoTime() % 100)) + "}");
-						};
-						statuses.computeIfAbsent(response.statusCode(), (s) -> new AtomicInteger()).incrementAndGet();
-						if (response.statusCode() >= 500) {
-							failures.add(response.statusCode() + " " + response.uri().getPath() + " ->\n");
-							failures.add(response.statusCode() + " "
-									+ response.headers().firstValue("Retry-After").orElse("-") + " " + response.body());
-						}
+			load.scheduleWithFixedDelay(() -> {
+				try {
+					HttpResponse<String> response = switch (kind) {
+						case 0 -> browser.get("/gates/" + gateId);
+						case 1 -> api("GET", "/api/v1/gates/" + gateId, token, null);
+						default -> api("PUT", "/api/v1/gates/" + gateId + "/tracks/TECHNICAL/items/rag_latency_p95_ms",
+								token, "{\"value\": " + (200 + (System.nanoTime() % 100)) + "}");
+					};
+					statuses.computeIfAbsent(response.statusCode(), (s) -> new AtomicInteger()).incrementAndGet();
+					if (response.statusCode() >= 500) {
+						failures.add(response.statusCode() + " " + response.uri().getPath() + " ->\n");
+						failures.add(response.statusCode() + " "
+								+ response.headers().firstValue("Retry-After").orElse("-") + " " + response.body());
 					}
-					catch (IOException ex) {
-						if (kind == 0) {
-							// Known limit: a page whose 200 is already on the wire when
-							// PostgreSQL dies (the session is saved at the end of the
-							// request) can only be cut off, not turned into a 503.
-							pageCuts.add(ex.toString());
-						}
-						else {
-							failures.add("connection (" + kind + "): " + ex);
-						}
-					}
-					Thread.sleep(20);
 				}
-				return null;
-			});
+				catch (IOException ex) {
+					if (kind == 0) {
+						// Known limit: a page whose 200 is already on the wire when
+						// PostgreSQL dies (the session is saved at the end of the
+						// request) can only be cut off, not turned into a 503.
+						pageCuts.add(ex.toString());
+					}
+					else {
+						failures.add("connection (" + kind + "): " + ex);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, 0, 20, TimeUnit.MILLISECONDS);
 		}
-		Thread.sleep(1000);
+		await().atMost(Duration.ofSeconds(30)).until(() -> answered(statuses) >= 30);
 
 		// Restart PostgreSQL on the same data directory and port.
 		postgres.close();
-		boolean sawDown = false;
-		long downUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		while (System.nanoTime() < downUntil) {
-			sawDown |= readiness() == 503;
-			Thread.sleep(100);
-		}
+		boolean sawDown = readinessBecomes(503, Duration.ofSeconds(5));
 		postgres = startPostgres();
 		long restartedAt = System.nanoTime();
-		boolean up = false;
-		while (!up && System.nanoTime() - restartedAt < Duration.ofSeconds(30).toNanos()) {
-			up = readiness() == 200;
-			Thread.sleep(100);
-		}
+		boolean up = readinessBecomes(200, Duration.ofSeconds(30));
 		double recoverySeconds = (System.nanoTime() - restartedAt) / 1e9;
-		Thread.sleep(1500);
-		running.set(false);
+		// the load goes on after the restart, and is answered again
+		long answeredAfterRestart = answered(statuses);
+		await().atMost(Duration.ofSeconds(30)).until(() -> answered(statuses) >= answeredAfterRestart + 30);
 		load.shutdown();
 		assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 		System.out.printf("database restart: statuses %s, readiness DOWN seen %s, UP again %.1f s after restart%n",

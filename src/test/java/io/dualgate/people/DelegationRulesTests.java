@@ -11,7 +11,6 @@ import io.dualgate.gate.GateFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -30,7 +29,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * only its delegator (or an admin) revokes one.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class DelegationRulesTests {
 
 	@Autowired

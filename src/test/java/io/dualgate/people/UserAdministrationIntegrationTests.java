@@ -38,7 +38,9 @@ class UserAdministrationIntegrationTests {
 					+ " where u.username = 'new.explorer' order by role")
 			.query(String.class)
 			.list()).containsExactly("DELIVERY_PM", "EXPLORATION_PM");
-		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'USER_CREATED' and actor = 'admin'")
+		assertThat(this.jdbc.sql(
+				"select count(*) from audit_event where action = 'USER_CREATED' and actor = 'admin' and new_value like ?")
+			.param("%new.explorer%")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(1);
 	}

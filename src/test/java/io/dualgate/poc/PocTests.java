@@ -80,11 +80,16 @@ class PocTests {
 		assertThat(reading.value()).isEqualByComparingTo("30000");
 		assertThat(reading.source()).isEqualTo("POC");
 		assertThat(reading.date()).isEqualTo(today);
-		assertThat(
-				this.jdbc.sql("select count(*) from audit_event where action = 'POC_CREATED' and actor = 'deliverer'")
-					.query(Long.class)
-					.single())
-			.isGreaterThanOrEqualTo(1);
+		long created = this.jdbc
+			.sql("select max(p.id) from poc p join prototype t on t.id = p.prototype_id where t.key = 'SUPPORT-DRAFTS'")
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'POC_CREATED' and actor = 'deliverer'"
+					+ " and entity_type = 'poc' and entity_id = ?")
+			.param(String.valueOf(created))
+			.query(Long.class)
+			.single()).isOne();
 		this.mvc.perform(get("/prototypes/SUPPORT-DRAFTS"))
 			.andExpect(content().string(containsString("Globex Corporation")));
 	}

@@ -13,7 +13,6 @@ import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * row.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class BoundedNumbersTests {
 
 	/** What a refusal may weigh at most (issue 10: "a 4xx under 2 KB"). */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.dualgate.browser.RunningServer;
+import io.dualgate.IntegrationTest;
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its end (the application reads one byte past the limit, the server at most its swallow
  * size more, then the connection closes).
  */
-@RunningServer
+@IntegrationTest
 class ChunkedUploadTests {
 
 	private static final long SIXTY_MB = 60L * 1024 * 1024;

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.dualgate.browser.RunningServer;
+import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own words (a type, a code, no framework text), whoever produced it: Tomcat, the
  * firewall, the dispatcher or a handler.
  */
-@RunningServer
+@IntegrationTest
 class ErrorAnswersTests {
 
 	@LocalServerPort

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.dualgate.browser.RunningServer;
+import io.dualgate.IntegrationTest;
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and bodies get a 4xx with a message (the error page or a problem detail), never a 5xx,
  * never a stack trace or SQL, and they change no data.
  */
-@RunningServer
+@IntegrationTest
 class HostileInputTests {
 
 	/** What must never reach a client. */

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.dualgate.browser.RunningServer;
+import io.dualgate.IntegrationTest;
 import io.dualgate.people.Role;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * away, or before the person changed their password, acts on nothing after that; the
  * password form counts wrong passwords exactly as the login does.
  */
-@RunningServer
+@IntegrationTest
 class RevokedRightsTests {
 
 	private static final String PASSWORD = "dualgate-demo";

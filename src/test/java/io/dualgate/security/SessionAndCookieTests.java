@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dualgate.browser.RunningServer;
+import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at login, the cookie's flags, Secure and HSTS behind a TLS-terminating proxy, the idle
  * timeout, and a logout that ends the session on the server.
  */
-@RunningServer
+@IntegrationTest
 class SessionAndCookieTests {
 
 	@LocalServerPort

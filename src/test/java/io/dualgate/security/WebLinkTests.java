@@ -6,7 +6,6 @@ import io.dualgate.people.ApiTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * never as a link.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class WebLinkTests {
 
 	private static final String SCRIPT = "javascript:alert(document.domain)";

@@ -1,20 +1,19 @@
 package io.dualgate.gate.template;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
-import io.dualgate.gate.checklist.Comparison;
 import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.FrameworkRefs;
-import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.SpecColumns;
 import io.dualgate.portfolio.Stage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -209,28 +208,8 @@ public class ChecklistTemplate {
 
 		private int position;
 
-		private String code;
-
-		private String label;
-
-		@Enumerated(EnumType.STRING)
-		private ItemKind kind;
-
-		private String unit;
-
-		private String comparator;
-
-		private BigDecimal threshold;
-
-		private boolean blocking;
-
-		private String metricKey;
-
-		private Integer minCount;
-
-		private Integer windowDays;
-
-		private String param;
+		@Embedded
+		private SpecColumns spec;
 
 		private String labelZh;
 
@@ -248,17 +227,7 @@ public class ChecklistTemplate {
 		TemplateItem(ChecklistTemplate template, int position, ItemSpec spec) {
 			this.template = template;
 			this.position = position;
-			this.code = spec.code();
-			this.label = spec.label();
-			this.kind = spec.kind();
-			this.unit = spec.unit();
-			this.comparator = (spec.comparison() != null) ? spec.comparison().symbol() : null;
-			this.threshold = spec.threshold();
-			this.blocking = spec.blocking();
-			this.metricKey = spec.metricKey();
-			this.minCount = spec.minCount();
-			this.windowDays = spec.windowDays();
-			this.param = spec.param();
+			this.spec = SpecColumns.of(spec);
 			this.labelZh = spec.labelZh();
 			this.helpEn = spec.helpEn();
 			this.helpZh = spec.helpZh();
@@ -266,10 +235,7 @@ public class ChecklistTemplate {
 		}
 
 		ItemSpec spec() {
-			return new ItemSpec(this.code, this.label, this.kind, this.unit,
-					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
-					this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
-					FrameworkRefs.read(this.frameworkRefs));
+			return this.spec.spec(this.labelZh, this.helpEn, this.helpZh, FrameworkRefs.read(this.frameworkRefs));
 		}
 
 	}

@@ -25,7 +25,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +37,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * {@code target/screenshots/gate-record-pdf-zh.png} to look at.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class GateRecordPdfTests {
 
 	@Autowired

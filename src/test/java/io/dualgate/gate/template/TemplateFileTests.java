@@ -17,7 +17,6 @@ import io.dualgate.portfolio.Stage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +36,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * gates already open keep the version they opened with.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class TemplateFileTests {
 
 	@Autowired

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twice), with one entry in its history.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class AutonomyConcurrencyTests {
 
 	@Autowired

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +37,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * rate (with hysteresis), the stop button, and the policy decision point's answer.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class AutonomyTests {
 
 	@Autowired

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * gate.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class EvalApiTests {
 
 	private static final String SUITE = "contract-risk-regression";

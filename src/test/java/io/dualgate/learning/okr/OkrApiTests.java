@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * observations, each PM's check-ins kept as history, strangers refused, bad input named.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class OkrApiTests {
 
 	@Autowired

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -25,7 +24,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * beside both scorecards; the portfolio panel counts by status.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class OkrPageTests {
 
 	@Autowired

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * contradicts is flagged with the measured interval, the money step stays an assumption.
  */
 @IntegrationTest
-@Import(GateFixtures.class)
 class ValueMapTests {
 
 	@Autowired

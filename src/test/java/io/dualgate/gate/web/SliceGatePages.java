@@ -1,0 +1,11 @@
+package io.dualgate.gate.web;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The gate pages in a {@link io.dualgate.WebSliceTest}. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(GateController.class)
+public class SliceGatePages {
+
+}
