@@ -1,9 +1,8 @@
 package io.dualgate.gate.web;
 
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,8 +50,11 @@ class GateController {
 
 	private final List<GatePageSection> sections;
 
-	GateController(Gates gates, ObjectProvider<GatePageSection> sections) {
+	private final SignPage signPage;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections, SignPage signPage) {
 		this.gates = gates;
+		this.signPage = signPage;
 		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
@@ -146,7 +147,12 @@ class GateController {
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
-		if (!result.hasErrors()) {
+		if (this.signPage.stepUp()) {
+			// signed in through the provider: the signature needs a re-authentication
+			// there, never a password (such accounts have none anyone knows)
+			result.reject("signing.stepUp.required");
+		}
+		else if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
 				redirect.addFlashAttribute("success", (gate.status() == GateStatus.APPROVED) ? "gate.sign.doneApproved"
@@ -197,15 +203,7 @@ class GateController {
 	}
 
 	private String signPage(GateView gate, Track track, Model model) {
-		model.addAttribute("gate", gate);
-		model.addAttribute("track", track);
-		model.addAttribute("trackView", gate.track(track));
-		model.addAttribute("meanings", Meaning.values());
-		Map<Meaning, String> texts = new EnumMap<>(Meaning.class);
-		Arrays.stream(Meaning.values())
-			.forEach((m) -> texts.put(m, this.gates.meaningText(track, m, LocaleContextHolder.getLocale())));
-		model.addAttribute("meaningTexts", texts);
-		return "gate/sign";
+		return this.signPage.render(gate, track, model);
 	}
 
 	/**
