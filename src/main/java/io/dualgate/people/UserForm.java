@@ -18,7 +18,12 @@ record UserForm(
 				message = "{user.username.pattern}") String username,
 		@NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
 		@NotNull ReportingLine reportingLine, @NotEmpty(message = "{user.roles.required}") Set<Role> roles,
-		String password, Long version, Long managerId, boolean ssoLinkAllowed) {
+		String password, Long version, Long managerId, Boolean ssoLinkAllowed) {
+
+	/** The create form has no such box: absent means not allowed. */
+	UserForm {
+		ssoLinkAllowed = Boolean.TRUE.equals(ssoLinkAllowed);
+	}
 
 	UserForm(String username, String fullName, String email, ReportingLine reportingLine, Set<Role> roles,
 			String password, Long version) {
