@@ -5,176 +5,286 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sign-load benchmark driver (JDK only, run with {@code java bench/SignLoad.java}). Prepares N
- * gates whose technical track is signed and whose commercial answers pass, then lets S
- * concurrent browser sessions of Delivery PMs sign the commercial tracks (sign form, sign POST,
- * gate page) and reports latency percentiles and errors. Loopback only.
+ * Sign-load benchmark driver (JDK only, run with {@code java bench/SignLoad.java}); loopback only.
+ * The gates come from {@code bench/sign-setup.sql} (file lines: {@code gateId|deliveryPmUsername}).
  *
- * Arguments: baseUrl gates signers explorationPmId deliveryPmId
+ * <pre>
+ * setup baseUrl gatesFile
+ *     the technical track of every gate signed by 'explorer' (browser sign form, password re-check)
+ * load baseUrl gatesFile probeGateId wrongEvery probeIntervalMs probeSamples
+ *     1. unloaded: one reader session (the executive) reads the probe gate's page every
+ *        probeIntervalMs, probeSamples times (after a warm-up);
+ *     2. loaded: one browser session per Delivery PM (all at once) takes the next gate of theirs,
+ *        loads the sign form, POSTs the signature and reads the gate page; every wrongEvery-th sign
+ *        POST carries a wrong password (it must be refused on the form, and the signer then signs
+ *        with the right one); meanwhile the reader reads the probe page at the same pace.
+ * </pre>
+ *
+ * Prints the figures, and RESULT lines (key=value) for bench/all.sh.
  */
 public class SignLoad {
 
 	static final String PASSWORD = "dualgate-demo";
 
-	static final Map<String, String> TECHNICAL = new LinkedHashMap<>();
+	static final String WRONG_PASSWORD = "dualgate-demo-mistyped";
 
-	static final Map<String, String> COMMERCIAL = new LinkedHashMap<>();
-
-	static {
-		TECHNICAL.put("availability_pct", "99.97");
-		TECHNICAL.put("fallback_plan", "true");
-		TECHNICAL.put("failsafe_threshold", "true");
-		TECHNICAL.put("rag_latency_p95_ms", "287");
-		TECHNICAL.put("hallucination_rate_pct", "0.4");
-		TECHNICAL.put("bias_scenarios", "true");
-		TECHNICAL.put("white_paper", "url");
-		TECHNICAL.put("kill_criterion", "true");
-		COMMERCIAL.put("willingness_to_pay_usd", "30000");
-		COMMERCIAL.put("data_sovereignty", "url");
-		COMMERCIAL.put("customer_journey", "true");
-		COMMERCIAL.put("compliance_path", "true");
-		COMMERCIAL.put("liability_map", "true");
-		COMMERCIAL.put("pricing_model", "true");
-		COMMERCIAL.put("value_mapping", "true");
-	}
+	static final String WRONG_PASSWORD_MESSAGE = "The password is wrong.";
 
 	static String base;
 
 	public static void main(String[] args) throws Exception {
-		base = args[0];
-		int gates = Integer.parseInt(args[1]);
-		int signers = Integer.parseInt(args[2]);
-		long explorationPmId = Long.parseLong(args[3]);
-		long deliveryPmId = Long.parseLong(args[4]);
+		String mode = args[0];
+		base = args[1];
 		if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
 			throw new IllegalArgumentException("loopback only");
 		}
-		String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+		List<String[]> gates = Files.readAllLines(Path.of(args[2]))
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.map((line) -> line.trim().split("\\|"))
+			.toList();
+		int status = switch (mode) {
+			case "setup" -> setup(gates);
+			case "load" -> load(gates, Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+					Integer.parseInt(args[6]));
+			default -> throw new IllegalArgumentException("setup or load");
+		};
+		System.exit(status);
+	}
 
-		// --- setup: N gates, technical answered and signed by explorer, commercial answered
-		long setupStart = System.nanoTime();
+	/** Signs every gate's technical track as the demo Exploration PM. */
+	static int setup(List<String[]> gates) throws Exception {
+		long start = System.nanoTime();
 		Session explorer = Session.login("explorer");
-		String explorerToken = token("explorer");
-		String delivererToken = token("deliverer");
-		List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService setup = Executors.newFixedThreadPool(4);
-		AtomicInteger setupErrors = new AtomicInteger();
-		for (int i = 0; i < gates; i++) {
-			int n = i;
-			setup.submit(() -> {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		AtomicInteger errors = new AtomicInteger();
+		for (String[] gate : gates) {
+			pool.submit(() -> {
 				try {
-					String key = "BENCH-" + run + "-" + n;
-					explorer.postForm("/prototypes/new", "/prototypes/new", Map.of("key", key, "name", "Bench " + key,
-							"problemStatement", "Load test prototype", "vertical", "Benchmark", "explorationPmId",
-							Long.toString(explorationPmId), "deliveryPmId", Long.toString(deliveryPmId)));
-					HttpResponse<String> opened = explorer.postForm("/prototypes/" + key, "/gates",
-							Map.of("prototypeKey", key));
-					String location = opened.headers().firstValue("Location").orElseThrow();
-					long id = Long.parseLong(location.replaceAll(".*/gates/(\\d+).*", "$1"));
-					answer(id, "TECHNICAL", TECHNICAL, explorerToken);
-					answer(id, "COMMERCIAL", COMMERCIAL, delivererToken);
-					Map<String, String> form = explorer.signForm(id, "TECHNICAL");
-					HttpResponse<String> signed = explorer.postForm(null, "/gates/" + id + "/tracks/TECHNICAL/sign",
-							form);
+					long id = Long.parseLong(gate[0]);
+					Map<String, String> form = explorer.signForm(id, "TECHNICAL", PASSWORD);
+					HttpResponse<String> signed = explorer.postForm("/gates/" + id + "/tracks/TECHNICAL/sign", form);
 					if (signed.statusCode() != 302) {
-						throw new IllegalStateException("technical sign " + signed.statusCode());
+						throw new IllegalStateException("technical sign " + id + " -> " + signed.statusCode());
 					}
-					ids.add(id);
 				}
 				catch (Exception ex) {
-					setupErrors.incrementAndGet();
+					errors.incrementAndGet();
 					System.err.println("setup failed: " + ex);
 				}
 			});
 		}
-		setup.shutdown();
-		setup.awaitTermination(30, TimeUnit.MINUTES);
-		System.out.printf("setup: %d gates ready in %.1f s (%d setup errors)%n", ids.size(),
-				(System.nanoTime() - setupStart) / 1e9, setupErrors.get());
+		pool.shutdown();
+		pool.awaitTermination(30, TimeUnit.MINUTES);
+		System.out.printf(Locale.ROOT, "setup: %d technical signatures in %.1f s (%d errors)%n", gates.size(),
+				(System.nanoTime() - start) / 1e9, errors.get());
+		return errors.get() == 0 ? 0 : 1;
+	}
 
-		// --- load: S concurrent signer sessions of deliverer sign the commercial tracks
-		List<Session> sessions = new ArrayList<>();
-		for (int i = 0; i < signers; i++) {
-			sessions.add(Session.login("deliverer"));
+	static int load(List<String[]> gates, long probeGateId, int wrongEvery, int probeIntervalMs, int probeSamples)
+			throws Exception {
+		// one session per Delivery PM, each with the queue of their gates
+		Map<String, ConcurrentLinkedQueue<Long>> queues = new LinkedHashMap<>();
+		for (String[] gate : gates) {
+			queues.computeIfAbsent(gate[1], (k) -> new ConcurrentLinkedQueue<>()).add(Long.parseLong(gate[0]));
 		}
-		ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(ids);
+		Map<String, Session> sessions = new LinkedHashMap<>();
+		for (String username : queues.keySet()) {
+			sessions.put(username, Session.login(username));
+		}
+		Session reader = Session.login("executive");
+
+		// 1. the probe page, unloaded (after a warm-up)
+		probe(reader, probeGateId, probeIntervalMs, 20, null, null);
+		List<Long> unloaded = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger probeErrors = new AtomicInteger();
+		probe(reader, probeGateId, probeIntervalMs, probeSamples, unloaded, probeErrors);
+
+		// 2. the load, with the probe alongside
 		List<Long> signNanos = Collections.synchronizedList(new ArrayList<>());
+		List<Long> formNanos = Collections.synchronizedList(new ArrayList<>());
 		List<Long> pageNanos = Collections.synchronizedList(new ArrayList<>());
+		List<Long> loaded = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger conflicts = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(signers);
+		AtomicInteger signed = new AtomicInteger();
+		AtomicInteger signRequests = new AtomicInteger();
+		AtomicInteger wrongSent = new AtomicInteger();
+		AtomicInteger wrongRefused = new AtomicInteger();
+		Map<String, Integer> wrongBySigner = new ConcurrentHashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
 		CountDownLatch go = new CountDownLatch(1);
-		long loadStart = System.nanoTime();
-		for (Session session : sessions) {
+		CountDownLatch finished = new CountDownLatch(sessions.size());
+		for (Map.Entry<String, Session> entry : sessions.entrySet()) {
+			Session session = entry.getValue();
+			ConcurrentLinkedQueue<Long> queue = queues.get(entry.getKey());
 			pool.submit(() -> {
-				go.await();
-				Long id;
-				while ((id = queue.poll()) != null) {
-					try {
-						Map<String, String> form = session.signForm(id, "COMMERCIAL");
-						long t0 = System.nanoTime();
-						HttpResponse<String> signed = session.postForm(null,
-								"/gates/" + id + "/tracks/COMMERCIAL/sign", form);
-						signNanos.add(System.nanoTime() - t0);
-						if (signed.statusCode() == 409) {
-							conflicts.incrementAndGet();
+				try {
+					go.await();
+					Long id;
+					while ((id = queue.poll()) != null) {
+						try {
+							long f0 = System.nanoTime();
+							Map<String, String> form = session.signForm(id, "COMMERCIAL", PASSWORD);
+							formNanos.add(System.nanoTime() - f0);
+							while (true) {
+								boolean wrong = signRequests.incrementAndGet() % wrongEvery == 0;
+								if (wrong) {
+									form.put("password", WRONG_PASSWORD);
+									wrongSent.incrementAndGet();
+									wrongBySigner.merge(entry.getKey(), 1, Integer::sum);
+								}
+								long t0 = System.nanoTime();
+								HttpResponse<String> response = session.postForm("/gates/" + id + "/tracks/COMMERCIAL/sign",
+										form);
+								signNanos.add(System.nanoTime() - t0);
+								if (wrong) {
+									if (response.statusCode() == 200 && response.body().contains(WRONG_PASSWORD_MESSAGE)) {
+										wrongRefused.incrementAndGet();
+									}
+									else {
+										errors.incrementAndGet();
+										System.err.println("wrong password on " + id + " not refused: " + response.statusCode());
+									}
+									form.put("password", PASSWORD); // the signer types it again
+									continue;
+								}
+								if (response.statusCode() == 302) {
+									signed.incrementAndGet();
+								}
+								else if (response.statusCode() == 409) {
+									conflicts.incrementAndGet();
+								}
+								else {
+									errors.incrementAndGet();
+									System.err.println("sign " + id + " -> " + response.statusCode());
+								}
+								break;
+							}
+							long p0 = System.nanoTime();
+							HttpResponse<String> page = session.get("/gates/" + id);
+							pageNanos.add(System.nanoTime() - p0);
+							if (page.statusCode() != 200 || !page.body().contains("Approved")) {
+								errors.incrementAndGet();
+								System.err.println("page " + id + " -> " + page.statusCode());
+							}
 						}
-						else if (signed.statusCode() != 302) {
+						catch (Exception ex) {
 							errors.incrementAndGet();
-							System.err.println("sign " + id + " -> " + signed.statusCode());
-						}
-						long t1 = System.nanoTime();
-						HttpResponse<String> page = session.get("/gates/" + id);
-						pageNanos.add(System.nanoTime() - t1);
-						if (page.statusCode() != 200 || !page.body().contains("Approved")) {
-							errors.incrementAndGet();
-							System.err.println("page " + id + " -> " + page.statusCode());
+							System.err.println("signer failed: " + ex);
 						}
 					}
-					catch (Exception ex) {
-						errors.incrementAndGet();
-						System.err.println("signer failed: " + ex);
-					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					finished.countDown();
 				}
 				return null;
 			});
 		}
+		AtomicBoolean loadOver = new AtomicBoolean();
+		Thread prober = new Thread(() -> {
+			try {
+				probe(reader, probeGateId, probeIntervalMs, Integer.MAX_VALUE, loaded, probeErrors, loadOver);
+			}
+			catch (Exception ex) {
+				probeErrors.incrementAndGet();
+			}
+		});
+		long loadStart = System.nanoTime();
 		go.countDown();
-		pool.shutdown();
-		pool.awaitTermination(30, TimeUnit.MINUTES);
+		prober.start();
+		finished.await(30, TimeUnit.MINUTES);
 		double seconds = (System.nanoTime() - loadStart) / 1e9;
-		System.out.printf("load: %d signers, %d sign requests in %.1f s (%.1f signs/s)%n", signers, signNanos.size(),
-				seconds, signNanos.size() / seconds);
+		loadOver.set(true);
+		prober.join();
+		pool.shutdown();
+
+		double throughput = signed.get() / seconds;
+		System.out.printf(Locale.ROOT, "load: %d signers, %d gates signed (%d sign requests, %d with a wrong password) in %.2f s: %.1f signatures/s%n",
+				sessions.size(), signed.get(), signRequests.get(), wrongSent.get(), seconds, throughput);
+		report("sign form GET", formNanos);
 		report("sign POST", signNanos);
-		report("gate page GET", pageNanos);
-		System.out.printf("errors: %d, conflicts (409): %d%n", errors.get(), conflicts.get());
-		System.out.println("gate ids: " + ids.stream().mapToLong(Long::longValue).min().orElse(0) + ".."
-				+ ids.stream().mapToLong(Long::longValue).max().orElse(0));
-		System.exit((errors.get() == 0 && setupErrors.get() == 0) ? 0 : 1);
+		report("signer's gate page", pageNanos);
+		report("probe, unloaded", unloaded);
+		report("probe, loaded", loaded);
+		System.out.printf("wrong passwords: %d sent, %d refused on the form; errors: %d, conflicts (409): %d, probe errors: %d%n",
+				wrongSent.get(), wrongRefused.get(), errors.get(), conflicts.get(), probeErrors.get());
+		System.out.printf(Locale.ROOT, "RESULT signs_per_s=%.2f%n", throughput);
+		System.out.printf(Locale.ROOT, "RESULT signed=%d%n", signed.get());
+		System.out.printf(Locale.ROOT, "RESULT wrong_sent=%d%n", wrongSent.get());
+		System.out.printf(Locale.ROOT, "RESULT wrong_refused=%d%n", wrongRefused.get());
+		System.out.printf(Locale.ROOT, "RESULT sign_requests=%d%n", signRequests.get());
+		System.out.printf(Locale.ROOT, "RESULT probe_unloaded_p99_ms=%.1f%n", pct(sorted(unloaded), 99));
+		System.out.printf(Locale.ROOT, "RESULT probe_loaded_p99_ms=%.1f%n", pct(sorted(loaded), 99));
+		System.out.printf(Locale.ROOT, "RESULT probe_loaded_n=%d%n", loaded.size());
+		System.out.printf(Locale.ROOT, "RESULT errors=%d%n", errors.get() + probeErrors.get());
+		boolean ok = errors.get() == 0 && probeErrors.get() == 0 && signed.get() == gates.size()
+				&& wrongRefused.get() == wrongSent.get();
+		return ok ? 0 : 1;
+	}
+
+	static void probe(Session reader, long gateId, int intervalMs, int samples, List<Long> into, AtomicInteger errors)
+			throws Exception {
+		probe(reader, gateId, intervalMs, samples, into, errors, new AtomicBoolean());
+	}
+
+	/** Reads the gate page at a fixed pace (a slow answer delays the next one, never piles up). */
+	static void probe(Session reader, long gateId, int intervalMs, int samples, List<Long> into, AtomicInteger errors,
+			AtomicBoolean stop) throws Exception {
+		long next = System.nanoTime();
+		for (int i = 0; i < samples && !stop.get(); i++) {
+			long wait = next - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			long t0 = System.nanoTime();
+			HttpResponse<String> page = reader.get("/gates/" + gateId);
+			long took = System.nanoTime() - t0;
+			if (into != null && !stop.get()) {
+				into.add(took);
+			}
+			if (page.statusCode() != 200 && errors != null) {
+				errors.incrementAndGet();
+			}
+			next = Math.max(next + intervalMs * 1_000_000L, System.nanoTime());
+		}
+	}
+
+	static List<Long> sorted(List<Long> nanos) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		return sorted;
 	}
 
 	static void report(String what, List<Long> nanos) {
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		System.out.printf("%-14s n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n", what, sorted.size(),
-				pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+		List<Long> sorted = sorted(nanos);
+		System.out.printf(Locale.ROOT, "%-19s n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n", what,
+				sorted.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+				sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
 	}
 
 	/** Nearest-rank percentile in milliseconds. */
@@ -184,39 +294,6 @@ public class SignLoad {
 		}
 		int rank = (int) Math.ceil(p / 100.0 * sorted.size());
 		return sorted.get(Math.max(0, rank - 1)) / 1e6;
-	}
-
-	static final HttpClient API = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-	static String token(String username) throws Exception {
-		String basic = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-		if (!m.find()) {
-			throw new IllegalStateException("no token: " + response.statusCode() + " " + response.body());
-		}
-		return m.group(1);
-	}
-
-	static void answer(long id, String track, Map<String, String> answers, String token) throws Exception {
-		for (Map.Entry<String, String> item : answers.entrySet()) {
-			String body = item.getValue().equals("url")
-					? "{\"evidenceUrl\":\"https://evidence.example/" + item.getKey() + "\"}"
-					: "{\"value\":" + item.getValue() + "}";
-			HttpResponse<String> response = API.send(HttpRequest
-				.newBuilder(URI.create(base + "/api/v1/gates/" + id + "/tracks/" + track + "/items/" + item.getKey()))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("answer " + item.getKey() + " -> " + response.statusCode());
-			}
-		}
 	}
 
 	/** A browser session: cookies and the CSRF token of the last form. */
@@ -230,14 +307,15 @@ public class SignLoad {
 
 		static Session login(String username) throws Exception {
 			Session session = new Session();
-			HttpResponse<String> response = session.postForm("/login", "/login",
-					Map.of("username", username, "password", PASSWORD));
+			String csrf = field(session.get("/login").body(), "_csrf");
+			HttpResponse<String> response = session.postForm("/login",
+					Map.of("username", username, "password", PASSWORD, "_csrf", csrf));
 			if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
 				throw new IllegalStateException("login failed for " + username);
 			}
 			// As a browser does: one page after login creates the session's CSRF token before
 			// concurrent requests of the same session could each create (and replace) one.
-			session.get("/prototypes");
+			session.get("/gates/queue");
 			return session;
 		}
 
@@ -255,7 +333,7 @@ public class SignLoad {
 			return m.find() ? m.group(1) : null;
 		}
 
-		Map<String, String> signForm(long id, String track) throws Exception {
+		Map<String, String> signForm(long id, String track, String password) throws Exception {
 			HttpResponse<String> page = get("/gates/" + id + "/tracks/" + track + "/sign");
 			if (page.statusCode() != 200) {
 				throw new IllegalStateException("sign form " + id + " -> " + page.statusCode());
@@ -265,19 +343,14 @@ public class SignLoad {
 			form.put("shownHash", field(page.body(), "shownHash"));
 			form.put("version", field(page.body(), "version"));
 			form.put("meaning", "APPROVE");
-			form.put("password", PASSWORD);
+			form.put("password", password);
 			form.put("confirmed", "true");
 			return form;
 		}
 
-		/** Posts a form; takes the CSRF token from {@code formPage} when given. */
-		HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) throws Exception {
-			Map<String, String> all = new LinkedHashMap<>(fields);
-			if (formPage != null) {
-				all.put("_csrf", field(get(formPage).body(), "_csrf"));
-			}
+		HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
 			StringBuilder body = new StringBuilder();
-			for (Map.Entry<String, String> e : all.entrySet()) {
+			for (Map.Entry<String, String> e : fields.entrySet()) {
 				if (body.length() > 0) {
 					body.append('&');
 				}

@@ -7,11 +7,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -91,8 +93,11 @@ class AlignmentPairController {
 	}
 
 	private void check(PairForm form, BindingResult result) {
-		if (form == null) {
-			return; // not even of the right types: the 400 page (UnreadableFormGuard)
+		if (form == null || result.getTarget() == null) {
+			// Not even of the right types (a number where the select offers names): only
+			// a
+			// tampered request sends that, and there is no form to show again.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		var metrics = this.dashboard.metricKeys();
 		if (form.technicalMetric() != null && !form.technicalMetric().isBlank()

@@ -2,8 +2,10 @@ package io.dualgate.alignment;
 
 import java.math.BigDecimal;
 
+import io.dualgate.shared.Decimals;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -13,7 +15,9 @@ import jakarta.validation.constraints.NotNull;
 record PairForm(@NotBlank String technicalMetric, @NotNull Transform technicalTransform,
 		@NotBlank String businessMetric, @NotNull Transform businessTransform, @NotNull PairKind kind,
 		@NotNull Direction expectedDirection,
-		@DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) BigDecimal targetR,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) @Digits(
+				integer = Decimals.CORRELATION_INTEGER_DIGITS,
+				fraction = Decimals.CORRELATION_SCALE) BigDecimal targetR,
 		Long version) {
 
 	static PairForm of(PairDefinition pair) {

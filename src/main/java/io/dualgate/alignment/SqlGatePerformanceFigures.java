@@ -48,7 +48,8 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 			           case g.from_stage when 'PROTOTYPE' then :slaPROTOTYPE when 'POC' then :slaPOC
 			                             when 'PILOT' then :slaPILOT else :slaDefault end as sla
 			    from gate g join prototype p on p.id = g.prototype_id
-			    where g.opened_at >= :from and g.opened_at < :toExclusive
+			    -- stage gates: an autonomy gate raises a capability, not a prototype's stage
+			    where g.kind = 'STAGE' and g.opened_at >= :from and g.opened_at < :toExclusive
 			      and (cast(:vertical as varchar) is null or p.vertical = cast(:vertical as varchar))
 			      and (cast(:stage as varchar) is null or p.stage = cast(:stage as varchar)))
 			""";
@@ -135,7 +136,8 @@ class SqlGatePerformanceFigures implements GatePerformanceFigures {
 				       g.opened_at + g.sla_hours * interval '1 hour' as due_at,
 				       extract(epoch from cast(:now as timestamptz) - g.opened_at) / 3600.0 as hours_open
 				from gate g join prototype p on p.id = g.prototype_id
-				where g.status = 'OPEN' and g.opened_at + g.sla_hours * interval '1 hour' < cast(:now as timestamptz)
+				where g.status = 'OPEN' and g.kind = 'STAGE'
+				  and g.opened_at + g.sla_hours * interval '1 hour' < cast(:now as timestamptz)
 				  and (cast(:vertical as varchar) is null or p.vertical = cast(:vertical as varchar))
 				  and (cast(:stage as varchar) is null or p.stage = cast(:stage as varchar))
 				order by due_at, g.id""")

@@ -64,8 +64,8 @@ class SecurityConfiguration {
 
 	/** Administration pages an auditor may read (their forms stay the admins'). */
 	static final String[] AUDITOR_READS = { "/admin/audit", "/admin/audit/**", "/admin/users", "/admin/templates",
-			"/admin/templates/*", "/admin/notifications", "/admin/delegations", "/admin/webhooks",
-			"/admin/webhooks/*" };
+			"/admin/templates/*", "/admin/notifications", "/admin/delegations", "/admin/webhooks", "/admin/webhooks/*",
+			"/admin/templates/*/export.json", "/admin/frameworks" };
 
 	@Bean
 	@Order(1)
@@ -124,6 +124,14 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "AUDITOR")
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/**")
+				.hasAnyRole("ADMIN", "AUDITOR")
+				.requestMatchers("/api/v1/templates", "/api/v1/templates/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/frameworks/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/prototypes/*/applicability/**")
+				.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM", "ADMIN")
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)

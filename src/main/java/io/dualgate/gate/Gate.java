@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.gate.events.AutonomyGateApproved;
 import io.dualgate.gate.events.GateApproved;
 import io.dualgate.gate.events.GateOpened;
 import io.dualgate.gate.events.GateRejected;
@@ -46,12 +48,32 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "gate")
 class Gate extends AbstractAggregateRoot<Gate> {
 
+	/**
+	 * A rejection is kept as {@code "<TRACK>: <reason>"}: room for the longest track, its
+	 * separator and the longest reason ({@code gate.decision_reason}).
+	 */
+	static final int MAX_DECISION_REASON = "COMMERCIAL: ".length() + SignCommand.MAX_REASON;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	@Column(nullable = false, updatable = false)
 	private long prototypeId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private GateKind kind = GateKind.STAGE;
+
+	/** An autonomy gate's capability and levels; null on a stage gate. */
+	@Column(updatable = false)
+	private String capability;
+
+	@Column(updatable = false)
+	private String fromLevel;
+
+	@Column(updatable = false)
+	private String toLevel;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
@@ -156,6 +178,42 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		}
 	}
 
+	/**
+	 * Opens an autonomy gate: one capability of the prototype, from its level to the
+	 * next, on the autonomy checklists of that level. The prototype's stage is kept for
+	 * the record (both stage columns hold it).
+	 */
+	static Gate openAutonomy(long prototypeId, Stage currentStage, String capability, String fromLevel, String toLevel,
+			ChecklistTemplate technical, ChecklistTemplate commercial, java.time.Duration sla, Long openedBy,
+			Instant at) {
+		if (technical.getKind() != GateKind.AUTONOMY || commercial.getKind() != GateKind.AUTONOMY
+				|| !toLevel.equals(technical.getToLevel()) || !toLevel.equals(commercial.getToLevel())
+				|| technical.getTrack() != Track.TECHNICAL || commercial.getTrack() != Track.COMMERCIAL) {
+			throw new IllegalArgumentException("templates do not fit the autonomy gate");
+		}
+		Gate gate = new Gate();
+		gate.prototypeId = prototypeId;
+		gate.kind = GateKind.AUTONOMY;
+		gate.capability = capability;
+		gate.fromLevel = fromLevel;
+		gate.toLevel = toLevel;
+		gate.fromStage = currentStage;
+		gate.toStage = currentStage;
+		gate.status = GateStatus.OPEN;
+		gate.technicalTemplateId = technical.getId();
+		gate.technicalTemplateVersion = technical.getVersion();
+		gate.commercialTemplateId = commercial.getId();
+		gate.commercialTemplateVersion = commercial.getVersion();
+		gate.slaSeconds = Math.max(1, sla.toSeconds());
+		gate.slaHours = (int) Math.max(1, (gate.slaSeconds + 3599) / 3600);
+		gate.openedBy = openedBy;
+		gate.openedAt = at;
+		gate.lastChangedAt = at;
+		gate.copy(Track.TECHNICAL, technical);
+		gate.copy(Track.COMMERCIAL, commercial);
+		return gate;
+	}
+
 	/** Registers the opening once the gate has its id. */
 	Gate opened(String actor) {
 		registerEvent(new GateOpened(this.id, this.prototypeId, this.fromStage, this.toStage, actor, this.openedAt));
@@ -167,8 +225,21 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * invalidates that signature (and only that track's).
 	 */
 	void answer(Track track, String code, Answer answer, Actor actor, TrackOwners owners, Instant at, String source) {
+		answer(track, code, answer, ValueRange.ANY, actor, owners, at, source);
+	}
+
+	/**
+	 * Answers one item whose values must lie in {@code range} (the range of the metric it
+	 * is bound to). A refused answer names its field and changes nothing.
+	 */
+	void answer(Track track, String code, Answer answer, ValueRange range, Actor actor, TrackOwners owners, Instant at,
+			String source) {
 		requireHolding(track, actor, owners, at);
 		GateItem item = item(track, code);
+		if (item.isComputed()) {
+			throw new RuleViolationException("gate.answer.computed", code);
+		}
+		item.check(answer, range);
 		if (answer.validUntil() != null && answer.validUntil().isBefore(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
 			throw new RuleViolationException("gate.answer.validUntil.past", answer.validUntil());
 		}
@@ -192,7 +263,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		}
 		boolean changed = false;
 		for (GateItem item : this.items) {
-			if (!metricKey.equals(item.getMetricKey())) {
+			// A computed item names its computation there, not a metric it reads.
+			if (item.isComputed() || !metricKey.equals(item.getMetricKey())) {
 				continue;
 			}
 			Answer evidence = new Answer(null, value, null);
@@ -219,6 +291,47 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	}
 
 	/**
+	 * What computed items find now: each re-evaluates; a signature is invalidated only
+	 * when an item's PASS/FAIL changes (a signed value otherwise stays as it was signed).
+	 * @param reader the reading for an item, empty when there is no data
+	 * @return whether anything changed
+	 */
+	boolean applyComputed(java.util.function.Function<GateItem, Optional<ComputedEvidence.Reading>> reader,
+			Instant at) {
+		if (this.status != GateStatus.OPEN) {
+			return false;
+		}
+		boolean changed = false;
+		for (GateItem item : this.items) {
+			if (!item.isComputed()) {
+				continue;
+			}
+			ComputedEvidence.Reading reading = reader.apply(item).orElse(null);
+			Verdict before = item.verdict();
+			Verdict after = item.verdictFor(reading);
+			boolean unanswered = item.getAnsweredAt() == null;
+			if (!unanswered && before == after && validSignature(item.getTrack()).isPresent()) {
+				continue;
+			}
+			String beforeText = item.answerText();
+			boolean recorded = item.recordComputed(reading, at);
+			if (before != after && !unanswered) {
+				invalidateSignatureOf(item.getTrack(), at, "computed",
+						"new evidence: " + item.getCode() + " = " + item.answerText() + " (" + after + ")");
+			}
+			if (recorded || before != after) {
+				registerEvent(new ItemAnswered(this.id, item.getTrack(), item.getCode(), beforeText, item.answerText(),
+						"computed:" + item.getMetricKey(), "computed", at));
+				changed = true;
+			}
+		}
+		if (changed) {
+			touch(at);
+		}
+		return changed;
+	}
+
+	/**
 	 * Signs a track. The signer must own the track (its assigned PM, holding its role),
 	 * must not have signed the other track, must have seen the current answers
 	 * ({@code shownHash}); an approval needs every blocking item to pass. The second
@@ -226,7 +339,17 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 */
 	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
 			String meaningText, Instant at) {
-		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at,
+		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at, (ApprovalGuard.Freeze) null);
+	}
+
+	/**
+	 * Signs a track while {@code freeze} may hold: a release freeze on the prototype (a
+	 * breached guard threshold) refuses every approval, naming the guard and since when;
+	 * a rejection stays possible.
+	 */
+	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
+			String meaningText, Instant at, ApprovalGuard.Freeze freeze) {
+		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at, freeze,
 				SignatureMethod.PASSWORD_RECHECK);
 	}
 
@@ -235,8 +358,11 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 * re-authentication at the OpenID provider).
 	 */
 	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
-			String meaningText, Instant at, SignatureMethod method) {
+			String meaningText, Instant at, ApprovalGuard.Freeze freeze, SignatureMethod method) {
 		TrackOwners.Capacity capacity = requireHolding(track, signer, owners, at);
+		if (meaning == Meaning.APPROVE && freeze != null) {
+			throw new RuleViolationException("gate.sign.frozen", freeze.guard(), freeze.since());
+		}
 		SeparationOfDuties.check(track, signer, capacity.principalId(), this.signatures);
 		if (validSignature(track).isPresent()) {
 			throw new ConflictException("gate.sign.alreadySigned");
@@ -255,6 +381,10 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		if (meaning == Meaning.REJECT && why == null) {
 			throw new RuleViolationException("gate.sign.reasonRequired");
 		}
+		if (why != null && why.length() > SignCommand.MAX_REASON) {
+			throw new io.dualgate.shared.InvalidFieldException("reason", "gate.sign.reasonTooLong",
+					SignCommand.MAX_REASON);
+		}
 		Signature signature = new Signature(this, track, signer, at, meaning, meaningText, why, templateId(track),
 				templateVersion(track), currentHash, capacity, method);
 		this.signatures.add(signature);
@@ -272,8 +402,14 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		else if (validSignature(track.other()).filter(Signature::isValidApproval).isPresent()) {
 			this.status = GateStatus.APPROVED;
 			this.decidedAt = at;
-			registerEvent(new GateApproved(this.id, this.prototypeId, this.fromStage, this.toStage, signer.id(),
-					signer.username(), at));
+			if (this.kind == GateKind.AUTONOMY) {
+				registerEvent(new AutonomyGateApproved(this.id, this.prototypeId, this.capability, this.fromLevel,
+						this.toLevel, signer.id(), signer.username(), at));
+			}
+			else {
+				registerEvent(new GateApproved(this.id, this.prototypeId, this.fromStage, this.toStage, signer.id(),
+						signer.username(), at));
+			}
 		}
 		return signature;
 	}
@@ -289,7 +425,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 
 	/**
 	 * Whether this person may sign the track now: they may answer it, it holds no valid
-	 * signature, and they have not signed the other track.
+	 * signature, and they have not signed the other track. (A release freeze refuses an
+	 * approval when it is signed, with the guard named.)
 	 */
 	boolean maySign(Track track, Actor actor, TrackOwners owners) {
 		if (this.status != GateStatus.OPEN || validSignature(track).isPresent()) {
@@ -398,7 +535,8 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		return this.items.stream()
 			.filter((i) -> i.getTrack() == track && i.getCode().equals(code))
 			.findFirst()
-			.orElseThrow(() -> new io.dualgate.shared.NotFoundException("gate.item.notFound", track, code));
+			.orElseThrow(() -> new io.dualgate.shared.NotFoundException("gate.item.notFound", track,
+					io.dualgate.shared.Excerpt.of(code)));
 	}
 
 	List<GateItem> items(Track track) {
@@ -420,6 +558,14 @@ class Gate extends AbstractAggregateRoot<Gate> {
 		return CanonicalAnswers.hash(this.id, track, templateId(track), templateVersion(track), this.items);
 	}
 
+	/**
+	 * The track's hash now, in an earlier canonical form (to verify older signatures).
+	 */
+	String contentHash(Track track, int canonicalVersion) {
+		return CanonicalAnswers.hash(canonicalVersion, this.id, track, templateId(track), templateVersion(track),
+				this.items);
+	}
+
 	long templateId(Track track) {
 		return (track == Track.TECHNICAL) ? this.technicalTemplateId : this.commercialTemplateId;
 	}
@@ -438,6 +584,22 @@ class Gate extends AbstractAggregateRoot<Gate> {
 
 	Stage getFromStage() {
 		return this.fromStage;
+	}
+
+	GateKind getKind() {
+		return this.kind;
+	}
+
+	String getCapability() {
+		return this.capability;
+	}
+
+	String getFromLevel() {
+		return this.fromLevel;
+	}
+
+	String getToLevel() {
+		return this.toLevel;
 	}
 
 	Stage getToStage() {

@@ -81,6 +81,15 @@ class GateAuditing {
 
 	@EventListener
 	@Order(0)
+	void on(io.dualgate.gate.events.AutonomyGateApproved event) {
+		this.auditLog.recordAs(event.actor(), "GATE_APPROVED", ENTITY, event.gateId(),
+				AuditLog.values("status", GateStatus.OPEN), AuditLog.values("status", GateStatus.APPROVED, "capability",
+						event.capability(), "from", event.fromLevel(), "to", event.toLevel()),
+				null);
+	}
+
+	@EventListener
+	@Order(0)
 	void on(GateApproved event) {
 		this.auditLog.recordAs(event.actor(), "GATE_APPROVED", ENTITY, event.gateId(),
 				AuditLog.values("status", GateStatus.OPEN), AuditLog.values("status", GateStatus.APPROVED), null);

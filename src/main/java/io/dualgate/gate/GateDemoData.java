@@ -140,7 +140,11 @@ class GateDemoData implements ApplicationRunner {
 				case EVIDENCE_LINK -> Answer.link("https://docs.dualgate.example/" + gate.getPrototypeId() + "/"
 						+ spec.code().replace('_', '-') + ".pdf");
 				case MEASURE -> new Answer(null, passing(spec), null);
+				case COMPUTED -> null; // computed from data, never answered
 			};
+			if (answer == null) {
+				continue;
+			}
 			this.gates.answer(gateId, track, spec.code(), answer, null, by, "FORM",
 					at.plus(Duration.ofMinutes(minute++)));
 		}

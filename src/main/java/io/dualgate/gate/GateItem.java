@@ -3,14 +3,23 @@ package io.dualgate.gate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.gate.checklist.ChecklistRule;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.gate.checklist.ValueRange;
 import io.dualgate.gate.checklist.Verdict;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.InvalidFieldException;
+import io.dualgate.shared.NumberRefused;
+import io.dualgate.shared.WebLinks;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +31,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One checklist item of a gate: a copy of the template's item and its current answer.
@@ -62,6 +73,28 @@ class GateItem {
 
 	private String metricKey;
 
+	/** A computed item's least number of cases (or runs), window and subject. */
+	private Integer minCount;
+
+	private Integer windowDays;
+
+	private String param;
+
+	/** How many cases (or runs) a computed value rests on, and the latest one's time. */
+	private Long computedCount;
+
+	private Instant computedAsOf;
+
+	private String labelZh;
+
+	private String helpEn;
+
+	private String helpZh;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "framework_refs", columnDefinition = "varchar(48)[]", updatable = false)
+	private List<String> frameworkRefs = new ArrayList<>();
+
 	private Boolean answerYes;
 
 	private BigDecimal answerValue;
@@ -101,11 +134,64 @@ class GateItem {
 		this.threshold = spec.threshold();
 		this.blocking = spec.blocking();
 		this.metricKey = spec.metricKey();
+		this.minCount = spec.minCount();
+		this.windowDays = spec.windowDays();
+		this.param = spec.param();
+		this.labelZh = spec.labelZh();
+		this.helpEn = spec.helpEn();
+		this.helpZh = spec.helpZh();
+		this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 	}
 
 	ItemSpec spec() {
 		return new ItemSpec(this.code, this.label, this.kind, this.unit,
-				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+				Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+				this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
+				FrameworkRefs.read(this.frameworkRefs));
+	}
+
+	boolean isComputed() {
+		return this.kind == ItemKind.COMPUTED;
+	}
+
+	/** The verdict a new reading would give a computed item. */
+	Verdict verdictFor(ComputedEvidence.Reading reading) {
+		return ChecklistRule.evaluateComputed(spec(), (reading != null) ? reading.value() : null,
+				(reading != null) ? reading.count() : null);
+	}
+
+	/**
+	 * Stores what the computation found now ({@code null}: no data at all).
+	 * @return whether the value or its basis changed
+	 */
+	boolean recordComputed(ComputedEvidence.Reading reading, Instant at) {
+		BigDecimal value = (reading != null && reading.value() != null)
+				? new BigDecimal(reading.value().stripTrailingZeros().toPlainString()) : null;
+		Long count = (reading != null) ? reading.count() : null;
+		Instant asOf = (reading != null) ? reading.asOf() : null;
+		boolean changed = this.answeredAt == null
+				|| !java.util.Objects.equals((this.answerValue != null) ? this.answerValue.stripTrailingZeros() : null,
+						(value != null) ? value.stripTrailingZeros() : null)
+				|| !java.util.Objects.equals(this.computedCount, count);
+		this.answerValue = value;
+		this.computedCount = count;
+		this.computedAsOf = asOf;
+		this.answeredBy = null;
+		this.answeredAt = at;
+		this.answerSource = "computed:" + this.metricKey;
+		this.evidenceDate = (asOf != null) ? LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC) : null;
+		if (changed) {
+			this.revision++;
+		}
+		return changed;
+	}
+
+	Long getComputedCount() {
+		return this.computedCount;
+	}
+
+	Instant getComputedAsOf() {
+		return this.computedAsOf;
 	}
 
 	Answer answer() {
@@ -120,11 +206,42 @@ class GateItem {
 		if (this.evidenceExpiredOn != null) {
 			return Verdict.FAIL;
 		}
+		if (isComputed()) {
+			return ChecklistRule.evaluateComputed(spec(), this.answerValue, this.computedCount);
+		}
 		return ChecklistRule.evaluate(spec(), answer());
 	}
 
 	Verdict verdictFor(Answer answer) {
 		return ChecklistRule.evaluate(spec(), answer);
+	}
+
+	/**
+	 * Refuses what this item cannot hold, naming the field: a link that is not http(s), a
+	 * value beyond the column, or outside the range of the metric the item is bound to
+	 * (the same range observations of that metric must keep).
+	 */
+	void check(Answer answer, ValueRange range) {
+		WebLinks.require("evidenceUrl", answer.evidenceUrl());
+		if (this.kind != ItemKind.MEASURE || answer.value() == null) {
+			return;
+		}
+		BigDecimal value;
+		try {
+			value = Decimals.check(answer.value(), Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in("value");
+		}
+		if (!range.contains(value)) {
+			throw new InvalidFieldException("value", "gate.answer.value.outOfRange", plain(value), this.metricKey,
+					plain(range.min()), plain(range.max()));
+		}
+	}
+
+	/** Only for values already checked against a column (short by construction). */
+	private static String plain(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : "-";
 	}
 
 	/**
@@ -161,6 +278,7 @@ class GateItem {
 			case MEASURE -> new Answer(null, (answer.value() != null)
 					? new BigDecimal(answer.value().stripTrailingZeros().toPlainString()) : null, url, until);
 			case EVIDENCE_LINK -> new Answer(null, null, url, until);
+			case COMPUTED -> new Answer(null, answer.value(), null, null);
 		};
 	}
 
@@ -169,6 +287,10 @@ class GateItem {
 		Answer answer = answer();
 		if (answer == null) {
 			return "unanswered";
+		}
+		if (isComputed()) {
+			return (this.answerValue == null) ? "no data" : this.answerValue.stripTrailingZeros().toPlainString() + " "
+					+ this.unit + " (n=" + this.computedCount + ")";
 		}
 		StringBuilder text = new StringBuilder();
 		if (answer.yes() != null) {

@@ -47,7 +47,8 @@ class GateViews {
 				gate.getToStage(), gate.getStatus(), gate.getOpenedAt(), gate.getOpenedBy(), gate.getDecidedAt(),
 				gate.getDecisionReason(), gate.getVersion(),
 				SlaView.of(gate.getOpenedAt(), gate.getDecidedAt(), gate.getSla(), this.clock.instant()),
-				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers));
+				track(gate, Track.TECHNICAL, answerers), track(gate, Track.COMMERCIAL, answerers), gate.getKind(),
+				gate.getCapability(), gate.getFromLevel(), gate.getToLevel());
 	}
 
 	private static TrackView track(Gate gate, Track track, Map<Long, Person> answerers) {
@@ -62,12 +63,15 @@ class GateViews {
 					(answer != null) ? answer.value() : null, (answer != null) ? answer.evidenceUrl() : null,
 					item.getAnsweredBy(), (by != null) ? by.fullName() : null, item.getAnsweredAt(),
 					item.getAnswerSource(), item.getEvidenceDate(), item.getRevision(), item.verdict(),
-					item.getEvidenceValidUntil(), item.getEvidenceExpiredOn());
+					item.getEvidenceValidUntil(), item.getEvidenceExpiredOn(), spec.minCount(), spec.windowDays(),
+					spec.param(), item.getComputedCount(), item.getComputedAsOf(), spec.labelZh(), spec.helpEn(),
+					spec.helpZh(), spec.references());
 		}).toList();
 		List<SignatureView> signatures = gate.getSignatures()
 			.stream()
 			.filter((s) -> s.getTrack() == track)
-			.map((s) -> s.toView(hash))
+			.map((s) -> s
+				.toView((version) -> (version == CanonicalAnswers.CURRENT) ? hash : gate.contentHash(track, version)))
 			.toList();
 		SignatureView valid = signatures.stream().filter(SignatureView::valid).findFirst().orElse(null);
 		return new TrackView(track, gate.templateId(track), gate.templateVersion(track), items, hash,

@@ -7,4 +7,8 @@ package io.dualgate.gate;
  */
 public record SignCommand(Meaning meaning, String reason, String shownHash, Long expectedVersion, String password,
 		boolean confirmed) {
+
+	/** The longest reason a signature keeps ({@code gate_signature.reason}). */
+	public static final int MAX_REASON = 1000;
+
 }

@@ -62,6 +62,12 @@ class Signature {
 	@Column(nullable = false, updatable = false)
 	private String contentHash;
 
+	/**
+	 * The canonical form {@link #contentHash} was computed with (see CanonicalAnswers).
+	 */
+	@Column(nullable = false, updatable = false)
+	private int hashVersion = CanonicalAnswers.CURRENT;
+
 	/** The person this signature was given for under a delegation, or null. */
 	@Column(updatable = false)
 	private Long onBehalfOfId;
@@ -134,12 +140,24 @@ class Signature {
 		return this.valid && this.meaning == Meaning.APPROVE;
 	}
 
-	SignatureView toView(String currentHash) {
+	/**
+	 * The signature as pages show it; {@code recompute} gives the track's hash now in a
+	 * given canonical form version, and this signature is checked against its own.
+	 */
+	SignatureView toView(java.util.function.IntFunction<String> recompute) {
 		return new SignatureView(this.id, this.track, this.signerId, this.signerName, this.signedAt, this.meaning,
 				this.meaningText, this.reason, this.templateVersion, this.contentHash, this.valid, this.invalidatedAt,
-				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(currentHash), this.onBehalfOfId,
-				this.onBehalfOfName, this.delegationId, this.delegationReason,
+				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(recompute.apply(this.hashVersion)),
+				this.onBehalfOfId, this.onBehalfOfName, this.delegationId, this.delegationReason, this.hashVersion,
 				new SignatureMethod(this.authMethod, this.authIssuer, this.authTime));
+	}
+
+	SignatureView toView(String currentHash) {
+		return toView((version) -> currentHash);
+	}
+
+	int getHashVersion() {
+		return this.hashVersion;
 	}
 
 	Long getId() {

@@ -3,9 +3,9 @@ package io.dualgate.integration;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
 
 import io.dualgate.shared.InvalidFieldException;
+import io.dualgate.shared.WebLinks;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookTargets {
 
-	static final int MAX_URL = 1000;
+	static final int MAX_URL = WebLinks.MAX_LENGTH;
 
 	private final WebhookProperties properties;
 
@@ -34,17 +34,10 @@ class WebhookTargets {
 		if (url.length() > MAX_URL) {
 			throw new InvalidFieldException("url", "webhook.url.tooLong", MAX_URL);
 		}
-		URI uri;
-		try {
-			uri = new URI(url.strip());
-		}
-		catch (java.net.URISyntaxException ex) {
+		if (!WebLinks.isWebLink(url)) {
 			throw new InvalidFieldException("url", "webhook.url.invalid");
 		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null) {
-			throw new InvalidFieldException("url", "webhook.url.invalid");
-		}
+		URI uri = URI.create(url.strip());
 		InetAddress[] addresses;
 		try {
 			addresses = InetAddress.getAllByName(uri.getHost());

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
+import io.dualgate.shared.BoundedInputStream;
+import io.dualgate.shared.Excerpt;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,10 +64,10 @@ final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 			CSVRecord header = this.records.next();
 			List<String> names = header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList();
 			if (!names.equals(HEADER)) {
+				String sent = Excerpt.of(String.join(",", header.toList()));
 				throw new ObservationsRejected("observation.csv.header",
-						new Object[] { String.join(",", HEADER), String.join(",", header.toList()) },
-						List.of(new CellError(1, "header", "observation.csv.header", String.join(",", HEADER),
-								String.join(",", header.toList()))),
+						new Object[] { String.join(",", HEADER), sent },
+						List.of(new CellError(1, "header", "observation.csv.header", String.join(",", HEADER), sent)),
 						1, false);
 			}
 			advance();
@@ -94,7 +97,11 @@ final class CsvObservations implements Iterator<RawObservation>, AutoCloseable {
 		}
 	}
 
-	private ObservationsRejected unreadable(IOException ex) {
+	private RuntimeException unreadable(IOException ex) {
+		if (BoundedInputStream.TooLarge.in(ex) != null) {
+			// The body passed the upload limit while it streamed in: 413, not a bad file.
+			return new UncheckedIOException(ex);
+		}
 		if (ex instanceof CharacterCodingException) {
 			return ObservationsRejected.malformed("observation.csv.encoding", this.lastLine + 1);
 		}

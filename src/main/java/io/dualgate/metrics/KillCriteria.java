@@ -12,7 +12,10 @@ import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
 import io.dualgate.portfolio.Stage;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.NumberRefused;
 import io.dualgate.shared.RuleViolationException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -99,7 +102,7 @@ public class KillCriteria {
 			throw new org.springframework.security.access.AccessDeniedException("not a PM of " + prototypeKey);
 		}
 		if (this.metrics.definition(metricKey).isEmpty()) {
-			throw new RuleViolationException("observation.metric.unknown", metricKey);
+			throw new RuleViolationException("observation.metric.unknown", Excerpt.of(metricKey));
 		}
 		if (!COMPARATORS.contains(comparator)) {
 			throw new RuleViolationException("killCriterion.comparator.invalid", comparator);
@@ -107,19 +110,27 @@ public class KillCriteria {
 		if (consecutiveDays < 1 || consecutiveDays > 365) {
 			throw new RuleViolationException("killCriterion.days.invalid");
 		}
+		// kill_criterion.threshold is numeric(25, 10): checked before it is stored or
+		// written out in the audit row.
+		BigDecimal bounded;
+		try {
+			bounded = Decimals.check(threshold, Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in("threshold");
+		}
 		long id = this.jdbc.sql("""
 				insert into kill_criterion (prototype_id, metric_key, comparator, threshold, consecutive_days,
 				    no_improving_trend, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(prototype.id(), metricKey, comparator, threshold, consecutiveDays, noImprovingTrend,
+			.params(prototype.id(), metricKey, comparator, bounded, consecutiveDays, noImprovingTrend,
 					(by != null) ? by.id() : prototype.explorationPmId(), java.sql.Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
-		this.auditLog
-			.record("KILL_CRITERION_STATED", "prototype", prototypeKey, null,
-					AuditLog.values("metric", metricKey, "comparator", comparator, "threshold",
-							threshold.toPlainString(), "days", consecutiveDays, "noImprovingTrend", noImprovingTrend),
-					null);
+		this.auditLog.record("KILL_CRITERION_STATED", "prototype", prototypeKey, null,
+				AuditLog.values("metric", metricKey, "comparator", comparator, "threshold", bounded.toPlainString(),
+						"days", consecutiveDays, "noImprovingTrend", noImprovingTrend),
+				null);
 		return id;
 	}
 

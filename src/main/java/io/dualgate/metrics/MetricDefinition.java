@@ -4,10 +4,20 @@ import java.math.BigDecimal;
 
 /**
  * What is measured: a technical or business metric with its unit, better direction and
- * the range a value must lie in.
+ * the range a value must lie in. A derived metric ({@code derivedFrom} FEEDBACK or EVAL)
+ * is recorded by DualGate itself from human feedback or eval runs, never by hand.
  */
 public record MetricDefinition(String key, String name, String unit, String kind, String direction, BigDecimal minValue,
-		BigDecimal maxValue) {
+		BigDecimal maxValue, String derivedFrom) {
+
+	public MetricDefinition(String key, String name, String unit, String kind, String direction, BigDecimal minValue,
+			BigDecimal maxValue) {
+		this(key, name, unit, kind, direction, minValue, maxValue, null);
+	}
+
+	public boolean derived() {
+		return this.derivedFrom != null;
+	}
 
 	public boolean higherIsBetter() {
 		return "HIGHER_IS_BETTER".equals(this.direction);

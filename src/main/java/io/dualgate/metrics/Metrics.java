@@ -17,7 +17,10 @@ import io.dualgate.audit.AuditLog;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NotFoundException;
+import io.dualgate.shared.NumberRefused;
 import io.dualgate.shared.RuleViolationException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,7 +75,7 @@ public class Metrics implements MetricReadings {
 
 	public List<MetricDefinition> definitions() {
 		return this.jdbc
-			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+			.sql("select key, name, unit, kind, direction, min_value, max_value, derived_from from metric_definition"
 					+ " order by kind desc, key")
 			.query(MetricDefinition.class)
 			.list();
@@ -80,7 +83,7 @@ public class Metrics implements MetricReadings {
 
 	public Optional<MetricDefinition> definition(String key) {
 		return this.jdbc
-			.sql("select key, name, unit, kind, direction, min_value, max_value from metric_definition"
+			.sql("select key, name, unit, kind, direction, min_value, max_value, derived_from from metric_definition"
 					+ " where key = ?")
 			.param(key)
 			.query(MetricDefinition.class)
@@ -89,6 +92,8 @@ public class Metrics implements MetricReadings {
 
 	@Transactional
 	public MetricDefinition addDefinition(MetricDefinition definition) {
+		checkBound("minValue", definition.minValue());
+		checkBound("maxValue", definition.maxValue());
 		if (definition(definition.key()).isPresent()) {
 			throw new RuleViolationException("metric.key.taken", definition.key());
 		}
@@ -104,6 +109,16 @@ public class Metrics implements MetricReadings {
 						definition.maxValue()),
 				null);
 		return definition;
+	}
+
+	/** A metric's bound is compared with observations: it has their precision. */
+	private static void checkBound(String field, BigDecimal bound) {
+		try {
+			Decimals.check(bound, Decimals.MEASURE);
+		}
+		catch (NumberRefused ex) {
+			throw ex.in(field);
+		}
 	}
 
 	/**
@@ -169,7 +184,9 @@ public class Metrics implements MetricReadings {
 		Map<String, MetricDefinition> definitions = definitions().stream()
 			.collect(Collectors.toMap(MetricDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		Predicate<PrototypeView> allowed = (prototype) -> mayRecord(by, prototype);
-		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today);
+		boolean derivedSource = source == ObservationSource.FEEDBACK || source == ObservationSource.EVAL;
+		ObservationValidator validator = new ObservationValidator(definitions, prototypes, allowed, today,
+				derivedSource ? source.name() : null);
 		ObservationStore.Stored stored = this.store.store(rows, validator, perSeriesEvents, source,
 				(by != null) ? by.id() : null, this.clock.instant());
 		for (ObservationValidator.ValidObservation changed : stored.changed()) {
@@ -181,6 +198,55 @@ public class Metrics implements MetricReadings {
 					AuditLog.values("count", stored.count(), "series", stored.changed().size()), null);
 		}
 		return stored.count();
+	}
+
+	/**
+	 * Defines a metric DualGate derives itself (a capability's daily acceptance rate, for
+	 * one), once: defining it again changes nothing.
+	 * @param derivedFrom FEEDBACK or EVAL
+	 */
+	@Transactional
+	public MetricDefinition defineDerived(MetricDefinition definition, String derivedFrom) {
+		int inserted = this.jdbc.sql("""
+				insert into metric_definition (key, name, unit, kind, direction, min_value, max_value, derived_from)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (key) do nothing""")
+			.params(definition.key(), definition.name(), definition.unit(), definition.kind(), definition.direction(),
+					definition.minValue(), definition.maxValue(), derivedFrom)
+			.update();
+		if (inserted > 0) {
+			this.auditLog.record("METRIC_DEFINED", "metric_definition", definition.key(), null,
+					AuditLog.values("name", definition.name(), "unit", definition.unit(), "derivedFrom", derivedFrom),
+					null);
+		}
+		return definition(definition.key()).orElseThrow();
+	}
+
+	/**
+	 * Records observations of derived metrics (daily rates from human feedback, pass
+	 * rates of eval runs) for DualGate itself, through the same validation and store as
+	 * every other way in, with an {@link ObservationRecorded} per series.
+	 * @param source FEEDBACK or EVAL; every metric must be derived from it
+	 * @return how many observations were stored
+	 */
+	@Transactional
+	public long recordDerived(List<RawObservationInput> inputs, ObservationSource source) {
+		if (source != ObservationSource.FEEDBACK && source != ObservationSource.EVAL) {
+			throw new IllegalArgumentException("derived observations come from FEEDBACK or EVAL, not " + source);
+		}
+		if (inputs.isEmpty()) {
+			return 0;
+		}
+		List<RawObservation> rows = new ArrayList<>(inputs.size());
+		for (int i = 0; i < inputs.size(); i++) {
+			RawObservationInput input = inputs.get(i);
+			rows.add(new RawObservation(i, input.prototype(), input.metric(), input.date(), input.value()));
+		}
+		return store((errors) -> rows.iterator(), source, null, true);
+	}
+
+	@Override
+	public Optional<Range> range(String metricKey) {
+		return definition(metricKey).map((d) -> new Range(d.minValue(), d.maxValue()));
 	}
 
 	@Override
@@ -212,7 +278,7 @@ public class Metrics implements MetricReadings {
 	public List<ObservationView> observations(String prototypeKey, String metricKey, LocalDate from, LocalDate to) {
 		PrototypeView prototype = this.portfolio.get(prototypeKey);
 		if (metricKey != null && definition(metricKey).isEmpty()) {
-			throw new NotFoundException("metric.notFound", metricKey);
+			throw new NotFoundException("metric.notFound", Excerpt.of(metricKey));
 		}
 		return this.jdbc.sql("""
 				select o.metric_key, o.observed_on, o.value, o.source, u.username, o.recorded_at

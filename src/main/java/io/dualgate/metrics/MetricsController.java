@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -77,7 +78,8 @@ class MetricsController {
 				return "redirect:/metrics";
 			}
 			catch (RuleViolationException ex) {
-				result.rejectValue("key", ex.messageCode(), ex.arguments(), null);
+				result.rejectValue((ex instanceof InvalidFieldException field) ? field.field() : "key",
+						ex.messageCode(), ex.arguments(), null);
 			}
 		}
 		model.addAttribute("definitions", this.metrics.definitions());

@@ -58,10 +58,14 @@ class MetricsSection implements PrototypePageSection {
 
 	@Override
 	public void populate(PrototypeView prototype, AuthenticatedUser viewer, Model model) {
-		List<MetricDefinition> definitions = this.metrics.definitions();
 		Map<String, MetricReading> latest = this.metrics.latestPerMetric(prototype.id())
 			.stream()
 			.collect(Collectors.toMap(MetricReading::metricKey, Function.identity()));
+		// Derived metrics (from feedback, from evals) only where this prototype has them.
+		List<MetricDefinition> definitions = this.metrics.definitions()
+			.stream()
+			.filter((d) -> !d.derived() || latest.containsKey(d.key()))
+			.toList();
 		List<KillCriteria.Criterion> criteria = this.killCriteria.forPrototype(prototype.id());
 		model.addAttribute("metricDefinitions", definitions);
 		model.addAttribute("latestReadings", latest);

@@ -2,18 +2,16 @@ package io.dualgate.metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.dualgate.people.AuthenticatedUser;
+import io.dualgate.shared.BoundedInputStream;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +35,13 @@ class ObservationApiController {
 
 	private final Metrics metrics;
 
-	ObservationApiController(Metrics metrics) {
+	/** The largest body spooled (the upload limit); a longer one is refused with 413. */
+	private final long maxBodyBytes;
+
+	ObservationApiController(Metrics metrics,
+			@Value("${spring.servlet.multipart.max-request-size:52MB}") DataSize maxBody) {
 		this.metrics = metrics;
+		this.maxBodyBytes = maxBody.toBytes();
 	}
 
 	@PostMapping(path = "/api/v1/observations", consumes = "application/json")
@@ -49,10 +53,14 @@ class ObservationApiController {
 		}
 		List<Metrics.RawObservationInput> inputs = new ArrayList<>();
 		List<CellError> shapeErrors = new ArrayList<>();
+		long shapeErrorCount = 0;
 		for (int i = 0; i < body.size(); i++) {
 			JsonNode element = body.get(i);
 			if (!element.isObject()) {
-				shapeErrors.add(new CellError(i, "element", "observation.api.notObject"));
+				if (shapeErrors.size() < ObservationsRejected.MAX_REPORTED) {
+					shapeErrors.add(new CellError(i, "element", "observation.api.notObject"));
+				}
+				shapeErrorCount++;
 				inputs.add(new Metrics.RawObservationInput(null, null, null, null));
 				continue;
 			}
@@ -60,7 +68,7 @@ class ObservationApiController {
 					text(element, "date"), text(element, "value")));
 		}
 		if (!shapeErrors.isEmpty()) {
-			throw ObservationsRejected.invalid(shapeErrors, shapeErrors.size()).asIndexes();
+			throw ObservationsRejected.invalid(shapeErrors, shapeErrorCount).asIndexes();
 		}
 		long accepted = this.metrics.recordAll(inputs, ObservationSource.API, me);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
@@ -70,16 +78,12 @@ class ObservationApiController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM', 'ADMIN')")
 	ResponseEntity<Map<String, Long>> postCsv(InputStream body, @AuthenticationPrincipal AuthenticatedUser me)
 			throws IOException {
-		// Spooled to a file so that the import can read it twice (see ObservationStore).
-		Path spool = Files.createTempFile("observations-", ".csv");
-		try {
-			Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
-			long accepted = this.metrics.importCsv(new FileSystemResource(spool), ObservationSource.API, me);
-			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
-		}
-		finally {
-			Files.deleteIfExists(spool);
-		}
+		// Read once, as it arrives: parsed, validated and copied to the database row by
+		// row (see ObservationStore); counted as it streams in, so a body past the limit
+		// stops with 413.
+		long accepted = this.metrics.importCsv(() -> new BoundedInputStream(body, this.maxBodyBytes),
+				ObservationSource.API, me);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accepted", accepted));
 	}
 
 	@GetMapping("/api/v1/prototypes/{key}/observations")
@@ -92,14 +96,18 @@ class ObservationApiController {
 		return this.metrics.observations(key, (metric != null && !metric.isBlank()) ? metric.strip() : null, from, to);
 	}
 
-	/** Numbers and strings alike: the shared validation decides what is numeric. */
+	/**
+	 * Numbers and strings alike: the shared validation decides what is numeric. A number
+	 * is passed on as its own (scientific) notation, never expanded: {@code 1e999999999}
+	 * stays 12 characters.
+	 */
 	private static String text(JsonNode element, String field) {
 		JsonNode node = element.get(field);
 		if (node == null || node.isNull()) {
 			return null;
 		}
 		if (node.isNumber()) {
-			return node.decimalValue().toPlainString();
+			return node.numberValue().toString();
 		}
 		return node.isValueNode() ? node.asString() : node.toString();
 	}

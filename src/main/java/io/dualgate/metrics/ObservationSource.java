@@ -5,6 +5,12 @@ package io.dualgate.metrics;
  */
 public enum ObservationSource {
 
-	FORM, CSV, API, POC, DEMO
+	FORM, CSV, API, POC, DEMO,
+
+	/** Derived from human feedback by DualGate. */
+	FEEDBACK,
+
+	/** Derived from eval runs by DualGate. */
+	EVAL
 
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -25,14 +27,27 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes validated observations in bulk: rows stream through PostgreSQL COPY into a
- * temporary staging table, then one {@code INSERT ... ON CONFLICT DO UPDATE} upserts them
- * all. Runs in the caller's transaction, so a refused file leaves nothing behind.
+ * Writes validated observations in bulk, in one pass over the rows: each row is parsed,
+ * validated and streamed through PostgreSQL COPY into a temporary staging table as it
+ * arrives (nothing is collected in memory but the latest value per series, for the
+ * events), then one statement merges the staging table into {@code observation}. Runs in
+ * the caller's transaction, so a refused file leaves nothing behind.
  */
 @Component
 class ObservationStore {
 
+	private static final Logger log = LoggerFactory.getLogger(ObservationStore.class);
+
 	private static final int BUFFER_CHARS = 1 << 16;
+
+	/** Imports at least this large log how long each phase took. */
+	static final long LOG_TIMINGS_FROM_ROWS = 10_000;
+
+	/**
+	 * Memory for the merge's sorts and hashes (the weekly rollups' triggers aggregate
+	 * every row of a statement): a million rows are aggregated in memory, not on disk.
+	 */
+	private static final String MERGE_WORK_MEM = "64MB";
 
 	private final DataSource dataSource;
 
@@ -40,10 +55,7 @@ class ObservationStore {
 		this.dataSource = dataSource;
 	}
 
-	/**
-	 * Where rows come from; {@link #open} may be called twice (the fast path may need to
-	 * fall back), each time reading from the start.
-	 */
+	/** Where rows come from; read once, front to back. */
 	interface Rows {
 
 		Iterator<RawObservation> open(List<CellError> errors);
@@ -51,49 +63,37 @@ class ObservationStore {
 	}
 
 	/**
-	 * Validates and stores every row, or none. Fast path: rows stream through COPY
-	 * straight into {@code observation}, as fast as {@code psql \copy}. If any row
-	 * already exists (or appears twice) that COPY fails on the primary key; it is rolled
-	 * back to a savepoint and the rows go through COPY into a staging table and one
-	 * {@code INSERT ... ON CONFLICT DO UPDATE} instead.
+	 * Validates and stores every row, or none. The rows go through COPY into a staging
+	 * table while they are read; then, if no row fell inside the dates a series already
+	 * has, one plain {@code INSERT ... SELECT} adds them all (as cheap as COPY into the
+	 * table itself), otherwise one {@code INSERT ... ON CONFLICT DO UPDATE} replaces the
+	 * values of the days that exist.
 	 * @return what was stored: the count and the observations to announce
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Stored store(Rows rows, ObservationValidator validator, boolean perSeriesEvents, ObservationSource source,
 			Long recordedBy, Instant recordedAt) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Timings timings = new Timings();
 		try {
-			String tail = "\t" + source.name() + "\t" + ((recordedBy != null) ? recordedBy : "\\N") + "\t"
-					+ Timestamp.from(recordedAt).toInstant() + "\n";
 			Map<Key, LocalDate[]> existing = existingRanges(connection);
-			Savepoint direct = connection.setSavepoint();
-			try {
-				Stored stored = copy(connection, rows, validator, perSeriesEvents, existing,
-						"copy observation (prototype_id, metric_key, observed_on, value, source, recorded_by,"
-								+ " recorded_at) from stdin",
-						tail);
-				connection.releaseSavepoint(direct);
-				return stored;
-			}
-			catch (PossibleConflict ex) {
-				connection.rollback(direct);
-			}
-			catch (SQLException ex) {
-				// 23505: some rows exist already (or twice in the file): upsert instead.
-				if (!"23505".equals(ex.getSQLState())) {
-					throw ex;
-				}
-				connection.rollback(direct);
-			}
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("drop table if exists observation_stage");
+				// only what the merge and the report of duplicate lines need, no index
 				statement.execute("create temp table observation_stage (prototype_id bigint, metric_key varchar(64),"
 						+ " observed_on date, value numeric, line bigint) on commit drop");
 			}
-			Stored stored = copy(connection, rows, validator, perSeriesEvents, null,
-					"copy observation_stage from stdin", null);
-			upsert(connection, source, recordedBy, recordedAt);
-			return stored;
+			timings.setup = timings.lap();
+			Staged staged = copy(connection, rows, validator, perSeriesEvents, existing, timings);
+			merge(connection, source, recordedBy, recordedAt, staged.mayReplace());
+			timings.merge = timings.lap();
+			if (staged.stored().count() >= LOG_TIMINGS_FROM_ROWS) {
+				log.info("Stored {} observations ({}): setup {} ms, read and validate {} ms, COPY {} ms, {} {} ms",
+						staged.stored().count(), staged.mayReplace() ? "some replace stored days" : "all new days",
+						timings.setup, timings.readAndValidate / 1_000_000, timings.copy / 1_000_000,
+						staged.mayReplace() ? "upsert" : "insert", timings.merge);
+			}
+			return staged.stored();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("storing observations failed: " + ex.getMessage(), ex);
@@ -104,19 +104,20 @@ class ObservationStore {
 	}
 
 	/**
-	 * Reads, validates and COPYs every row. With a {@code tail} the rows go to
-	 * {@code observation} itself (the tail adds source, recorder and time); without, to
-	 * the staging table with their line numbers.
+	 * Reads, validates and COPYs every row into the staging table with its line number;
+	 * notes whether any row may replace a stored value.
 	 */
-	private static Stored copy(Connection connection, Rows source, ObservationValidator validator,
-			boolean perSeriesEvents, Map<Key, LocalDate[]> existing, String copySql, String tail) throws SQLException {
+	private static Staged copy(Connection connection, Rows source, ObservationValidator validator,
+			boolean perSeriesEvents, Map<Key, LocalDate[]> existing, Timings timings) throws SQLException {
 		List<CellError> errors = new ArrayList<>();
+		long readStart = System.nanoTime();
 		Iterator<RawObservation> rows = source.open(errors);
-		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy observation_stage from stdin");
 		Map<Key, ObservationValidator.ValidObservation> latest = new LinkedHashMap<>();
 		List<ObservationValidator.ValidObservation> all = new ArrayList<>();
 		long errorCount = 0;
 		long count = 0;
+		boolean mayReplace = false;
 		StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 256);
 		try {
 			while (rows.hasNext()) {
@@ -131,10 +132,7 @@ class ObservationStore {
 					continue; // keep reading to report every bad cell, but write nothing
 								// more
 				}
-				if (existing != null && mayExist(existing, valid)) {
-					copy.cancelCopy();
-					throw new PossibleConflict();
-				}
+				mayReplace = mayReplace || mayExist(existing, valid);
 				count++;
 				latest.merge(new Key(valid.prototypeId(), valid.metricKey()), valid,
 						(a, b) -> a.date().isAfter(b.date()) ? a : b);
@@ -147,15 +145,14 @@ class ObservationStore {
 					.append('\t')
 					.append(valid.date())
 					.append('\t')
-					.append(valid.value().toPlainString());
-				if (tail != null) {
-					buffer.append(tail);
-				}
-				else {
-					buffer.append('\t').append(valid.line()).append('\n');
-				}
+					.append(valid.value().toPlainString())
+					.append('\t')
+					.append(valid.line())
+					.append('\n');
 				if (buffer.length() >= BUFFER_CHARS) {
+					long sending = System.nanoTime();
 					flush(copy, buffer);
+					timings.copy += System.nanoTime() - sending;
 				}
 			}
 			errorCount = Math.max(errorCount, errors.size());
@@ -163,8 +160,10 @@ class ObservationStore {
 				copy.cancelCopy();
 				throw ObservationsRejected.invalid(errors, errorCount);
 			}
+			long sending = System.nanoTime();
 			flush(copy, buffer);
 			copy.endCopy();
+			timings.copy += System.nanoTime() - sending;
 		}
 		finally {
 			if (copy.isActive()) {
@@ -179,14 +178,14 @@ class ObservationStore {
 				}
 			}
 		}
-		return new Stored(count, !perSeriesEvents ? all : new ArrayList<>(latest.values()));
+		timings.readAndValidate = System.nanoTime() - readStart - timings.copy;
+		timings.lap();
+		return new Staged(new Stored(count, !perSeriesEvents ? all : new ArrayList<>(latest.values())), mayReplace);
 	}
 
 	/**
 	 * The date range each (prototype, metric) series already covers, two index probes per
-	 * series: a row outside its series' range cannot collide, so the fast path can go
-	 * ahead; a row inside may replace a value, so the import switches to the upsert at
-	 * once.
+	 * series: a row outside its series' range cannot collide with a stored one.
 	 */
 	private static Map<Key, LocalDate[]> existingRanges(Connection connection) throws SQLException {
 		Map<Key, LocalDate[]> ranges = new java.util.HashMap<>();
@@ -213,15 +212,6 @@ class ObservationStore {
 		return range != null && !row.date().isBefore(range[0]) && !row.date().isAfter(range[1]);
 	}
 
-	/** The fast path gives way to the upsert. */
-	private static final class PossibleConflict extends RuntimeException {
-
-		PossibleConflict() {
-			super(null, null, false, false);
-		}
-
-	}
-
 	private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
 		if (buffer.isEmpty()) {
 			return;
@@ -231,29 +221,48 @@ class ObservationStore {
 		buffer.setLength(0);
 	}
 
-	private static void upsert(Connection connection, ObservationSource source, Long recordedBy, Instant recordedAt)
-			throws SQLException {
-		Savepoint savepoint = connection.setSavepoint();
-		try (var insert = connection.prepareStatement("""
+	/**
+	 * One statement from the staging table into {@code observation}: a plain insert when
+	 * no row can meet a stored day, an upsert otherwise. The same (prototype, metric,
+	 * date) twice in one file is refused either way, naming the lines.
+	 */
+	private static void merge(Connection connection, ObservationSource source, Long recordedBy, Instant recordedAt,
+			boolean mayReplace) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set local work_mem = '" + MERGE_WORK_MEM + "'");
+		}
+		String insert = """
 				insert into observation (prototype_id, metric_key, observed_on, value, source, recorded_by, recorded_at)
-				select prototype_id, metric_key, observed_on, value, ?, ?, ? from observation_stage
+				select prototype_id, metric_key, observed_on, value, ?, ?, ? from observation_stage""";
+		String upsert = insert + """
+
 				on conflict (prototype_id, metric_key, observed_on) do update
 				set value = excluded.value, source = excluded.source, recorded_by = excluded.recorded_by,
-				    recorded_at = excluded.recorded_at""")) {
-			insert.setString(1, source.name());
-			insert.setObject(2, recordedBy);
-			insert.setTimestamp(3, Timestamp.from(recordedAt));
-			insert.executeUpdate();
+				    recorded_at = excluded.recorded_at""";
+		Savepoint savepoint = connection.setSavepoint();
+		try (var statement = connection.prepareStatement(mayReplace ? upsert : insert)) {
+			statement.setString(1, source.name());
+			statement.setObject(2, recordedBy);
+			statement.setTimestamp(3, Timestamp.from(recordedAt));
+			statement.executeUpdate();
 			connection.releaseSavepoint(savepoint);
 		}
 		catch (SQLException ex) {
-			// 21000: the same (prototype, metric, date) twice in one import. Say which
-			// lines.
-			if (!"21000".equals(ex.getSQLState())) {
+			// 21000 (upsert) or 23505 (insert): the same (prototype, metric, date) twice
+			// in one import. Say which lines.
+			if (!"21000".equals(ex.getSQLState()) && !"23505".equals(ex.getSQLState())) {
 				throw ex;
 			}
 			connection.rollback(savepoint);
-			throw duplicates(connection);
+			ObservationsRejected duplicates = duplicates(connection);
+			if (duplicates != null) {
+				throw duplicates;
+			}
+			if (mayReplace) {
+				throw ex;
+			}
+			// no line twice: another import stored some of these days meanwhile
+			merge(connection, source, recordedBy, recordedAt, true);
 		}
 	}
 
@@ -272,13 +281,41 @@ class ObservationStore {
 				}
 			}
 		}
-		return ObservationsRejected.invalid(errors, total);
+		return (total > 0) ? ObservationsRejected.invalid(errors, total) : null;
 	}
 
 	record Key(long prototypeId, String metricKey) {
 	}
 
 	record Stored(long count, List<ObservationValidator.ValidObservation> changed) {
+	}
+
+	private record Staged(Stored stored, boolean mayReplace) {
+	}
+
+	/**
+	 * How long each phase of one import took (milliseconds, or nanoseconds where named).
+	 */
+	private static final class Timings {
+
+		private long mark = System.nanoTime();
+
+		long setup;
+
+		long readAndValidate;
+
+		long copy;
+
+		long merge;
+
+		/** Milliseconds since the last lap. */
+		long lap() {
+			long now = System.nanoTime();
+			long millis = (now - this.mark) / 1_000_000;
+			this.mark = now;
+			return millis;
+		}
+
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.Excerpt;
+import io.dualgate.shared.NumberRefused;
 
 /**
  * The one set of rules every way in (form, CSV, API) applies to an observation. Collects
@@ -18,12 +21,6 @@ final class ObservationValidator {
 	/** Older dates are typing mistakes, not evidence. */
 	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-	private static final int MAX_VALUE_CHARS = 40;
-
-	private static final int MAX_INTEGER_DIGITS = 15;
-
-	private static final int MAX_DECIMALS = 10;
-
 	private final Map<String, MetricDefinition> definitions;
 
 	private final Map<String, PrototypeView> prototypes;
@@ -32,12 +29,23 @@ final class ObservationValidator {
 
 	private final LocalDate today;
 
+	/**
+	 * The derivation being recorded (FEEDBACK, EVAL), or null for people and pipelines.
+	 */
+	private final String derivedFrom;
+
 	ObservationValidator(Map<String, MetricDefinition> definitions, Map<String, PrototypeView> prototypes,
 			Predicate<PrototypeView> mayRecord, LocalDate today) {
+		this(definitions, prototypes, mayRecord, today, null);
+	}
+
+	ObservationValidator(Map<String, MetricDefinition> definitions, Map<String, PrototypeView> prototypes,
+			Predicate<PrototypeView> mayRecord, LocalDate today, String derivedFrom) {
 		this.definitions = definitions;
 		this.prototypes = prototypes;
 		this.mayRecord = mayRecord;
 		this.today = today;
+		this.derivedFrom = derivedFrom;
 	}
 
 	/**
@@ -54,10 +62,11 @@ final class ObservationValidator {
 		else {
 			prototype = this.prototypes.get(prototypeKey);
 			if (prototype == null) {
-				errors.add(new CellError(line, "prototype", "observation.prototype.unknown", prototypeKey));
+				errors.add(new CellError(line, "prototype", "observation.prototype.unknown", Excerpt.of(prototypeKey)));
 			}
 			else if (!this.mayRecord.test(prototype)) {
-				errors.add(new CellError(line, "prototype", "observation.prototype.forbidden", prototypeKey));
+				errors
+					.add(new CellError(line, "prototype", "observation.prototype.forbidden", Excerpt.of(prototypeKey)));
 			}
 		}
 		String metricKey = strip(raw.metric());
@@ -68,7 +77,15 @@ final class ObservationValidator {
 		else {
 			definition = this.definitions.get(metricKey);
 			if (definition == null) {
-				errors.add(new CellError(line, "metric", "observation.metric.unknown", metricKey));
+				errors.add(new CellError(line, "metric", "observation.metric.unknown", Excerpt.of(metricKey)));
+			}
+			else if (!java.util.Objects.equals(definition.derivedFrom(), this.derivedFrom)) {
+				// Derived metrics are DualGate's own figures; a derivation writes only
+				// its own.
+				errors.add(new CellError(line, "metric",
+						definition.derived() ? "observation.metric.derived" : "observation.metric.notDerived",
+						metricKey));
+				definition = null;
 			}
 		}
 		LocalDate date = parseDate(line, strip(raw.date()), errors);
@@ -89,7 +106,7 @@ final class ObservationValidator {
 			date = LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new CellError(line, "date", "observation.date.invalid", text));
+			errors.add(new CellError(line, "date", "observation.date.invalid", Excerpt.of(text)));
 			return null;
 		}
 		if (date.isAfter(this.today)) {
@@ -110,36 +127,24 @@ final class ObservationValidator {
 		}
 		BigDecimal value;
 		try {
-			if (text.length() > MAX_VALUE_CHARS) {
-				throw new NumberFormatException();
-			}
-			value = new BigDecimal(text);
+			// The one bounded parser: what observation.value (numeric(25, 10)) holds.
+			value = Decimals.parse(text, Decimals.MEASURE);
 		}
-		catch (NumberFormatException ex) {
-			errors.add(new CellError(line, "value", "observation.value.notNumeric", abbreviate(text)));
-			return null;
-		}
-		// Beyond what any metric means (and what numeric columns and pages should carry).
-		if (value.precision() - value.scale() > MAX_INTEGER_DIGITS
-				|| value.stripTrailingZeros().scale() > MAX_DECIMALS) {
-			errors.add(new CellError(line, "value", "observation.value.precision", abbreviate(text), MAX_INTEGER_DIGITS,
-					MAX_DECIMALS));
+		catch (NumberRefused ex) {
+			errors.add(new CellError(line, "value", ex.messageCode(), ex.arguments()));
 			return null;
 		}
 		if (definition != null && !definition.inRange(value)) {
-			errors.add(new CellError(line, "value", "observation.value.outOfRange", text, definition.key(),
+			errors.add(new CellError(line, "value", "observation.value.outOfRange", plain(value), definition.key(),
 					plain(definition.minValue()), plain(definition.maxValue())));
 			return null;
 		}
 		return value;
 	}
 
+	/** Only for values within a numeric(25, 10) column: short by construction. */
 	private static String plain(BigDecimal value) {
-		return (value != null) ? value.toPlainString() : "-";
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() <= MAX_VALUE_CHARS) ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+		return (value != null) ? value.stripTrailingZeros().toPlainString() : "-";
 	}
 
 	private static String strip(String text) {

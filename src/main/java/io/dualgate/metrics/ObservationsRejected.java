@@ -11,8 +11,11 @@ import io.dualgate.shared.ProblemType;
  */
 public class ObservationsRejected extends ProblemException {
 
-	/** Enough to fix a file; a file with more errors is the wrong file. */
-	public static final int MAX_REPORTED = 10_000;
+	/**
+	 * Enough to fix a file; a file with more errors is the wrong file (the count says how
+	 * many there are in all).
+	 */
+	public static final int MAX_REPORTED = 1_000;
 
 	private final transient List<CellError> errors;
 

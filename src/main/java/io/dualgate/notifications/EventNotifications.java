@@ -110,6 +110,19 @@ class EventNotifications {
 		decisionRecipients(event.gateId(), prototype).forEach((id) -> this.notifications.record(id, draft));
 	}
 
+	/** An autonomy gate approved: the capability moves up a level. */
+	@ApplicationModuleListener
+	void on(io.dualgate.gate.events.AutonomyGateApproved event) {
+		this.followUps.decided(event.gateId(), event.at());
+		PrototypeView prototype = this.portfolio.get(event.prototypeId());
+		Notifications.Draft draft = new Notifications.Draft(NotificationType.GATE_APPROVED, event.gateId(),
+				prototype.key(),
+				List.of(event.gateId(), event.capability() + " (" + prototype.name() + ")",
+						message("autonomy.level." + event.toLevel())),
+				"/gates/" + event.gateId(), "approved:" + event.gateId());
+		decisionRecipients(event.gateId(), prototype).forEach((id) -> this.notifications.record(id, draft));
+	}
+
 	@ApplicationModuleListener
 	void on(GateRejected event) {
 		this.followUps.decided(event.gateId(), event.at());

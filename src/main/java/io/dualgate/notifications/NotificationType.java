@@ -46,6 +46,12 @@ public enum NotificationType {
 	DELEGATION_GRANTED,
 
 	/** A webhook endpoint was disabled after repeated failures: to the admins. */
-	WEBHOOK_DISABLED
+	WEBHOOK_DISABLED,
+
+	/**
+	 * A capability's autonomy was lowered (automatically on the evidence, or by hand): to
+	 * the prototype's PMs.
+	 */
+	AUTONOMY_LOWERED
 
 }

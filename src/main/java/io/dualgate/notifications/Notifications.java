@@ -97,6 +97,26 @@ public class Notifications {
 		return id;
 	}
 
+	/**
+	 * An argument that is itself a message code (a level, a track): each reader sees it
+	 * in their own language.
+	 */
+	public static String messageArgument(String code) {
+		return NotificationTexts.message(code);
+	}
+
+	/**
+	 * Tells these people about something another module decided (a capability's autonomy
+	 * lowered), once per person and key.
+	 */
+	@Transactional
+	public void notify(NotificationType type, java.util.Collection<Long> recipientIds, String prototypeKey,
+			List<?> arguments, String link, String dedupKey) {
+		for (Long recipient : new java.util.LinkedHashSet<>(recipientIds)) {
+			record(recipient, new Draft(type, null, prototypeKey, arguments, link, dedupKey));
+		}
+	}
+
 	/** Tells every active admin (a webhook endpoint was disabled, ...). */
 	@Transactional
 	public void toAdmins(NotificationType type, List<?> arguments, String link, String dedupKey) {

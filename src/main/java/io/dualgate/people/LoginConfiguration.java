@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -30,17 +31,28 @@ class LoginConfiguration {
 	static final String ENCODING_ID = "argon2@SpringSecurity_v5_8";
 
 	/**
+	 * The memory of Spring Security's Argon2id defaults (16 MiB, 2 iterations, 1 lane):
+	 * what new hashes use and what the pool keeps per hashing thread.
+	 */
+	static final int ARGON2_MEMORY_KIB = 1 << 14;
+
+	/**
 	 * Argon2id for new hashes: bcrypt refuses passwords over 72 bytes, and the policy
 	 * allows 128 characters (up to 512 bytes in UTF-8). Hashes of the other ids still
-	 * verify.
+	 * verify. Every hash (login, signing, password change) runs on a pool of
+	 * {@code dualgate.security.password-hash-threads} threads (default: the cores), see
+	 * {@link BoundedPasswordEncoder}.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	BoundedPasswordEncoder passwordEncoder(
+			@Value("${dualgate.security.password-hash-threads:0}") int configuredThreads) {
+		int threads = (configuredThreads > 0) ? configuredThreads : Runtime.getRuntime().availableProcessors();
 		Map<String, PasswordEncoder> encoders = new HashMap<>();
-		encoders.put(ENCODING_ID, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		encoders.put(ENCODING_ID, new PooledArgon2PasswordEncoder(
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, ARGON2_MEMORY_KIB));
 		encoders.put("bcrypt", new BCryptPasswordEncoder());
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(ENCODING_ID, encoders);
-		return delegating;
+		return new BoundedPasswordEncoder(delegating, threads);
 	}
 
 	@Bean

@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What other modules may ask about people, and the password re-check that signing needs.
@@ -35,7 +38,17 @@ public class People {
 
 	private final Clock clock;
 
-	People(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+	private final TransactionTemplate shortReads;
+
+	private final TransactionTemplate shortWrites;
+
+	People(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.shortReads = new TransactionTemplate(transactionManager);
+		this.shortReads.setReadOnly(true);
+		this.shortReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.shortWrites = new TransactionTemplate(transactionManager);
+		this.shortWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
@@ -77,11 +90,11 @@ public class People {
 	}
 
 	/**
-	 * Re-checks the password of a signed-in person with the real encoder. Wrong passwords
-	 * count towards the same lock-out as failed logins. Runs in its own transaction so
-	 * that a failed attempt is counted even when the caller's transaction rolls back.
+	 * Re-checks the password of a signed-in person with the real encoder before a
+	 * signature. Wrong passwords count towards the same lock-out as failed logins, and
+	 * are counted even when the caller's transaction rolls back.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public PasswordCheck checkPassword(long userId, String rawPassword) {
 		return checkPassword(userId, rawPassword, "signature password check");
 	}
@@ -90,20 +103,37 @@ public class People {
 	 * The one path for re-checking a signed-in person's password (signing, changing the
 	 * password): wrong passwords count towards the lock-out of failed logins, a lock is
 	 * logged as a security event and audited.
+	 * <p>
+	 * Three steps, so that nobody holds a database connection while the hash runs: the
+	 * stored hash is read in a short transaction; the match runs once on the bounded
+	 * hashing pool ({@link BoundedPasswordEncoder}) with no transaction open; the outcome
+	 * is recorded in a second short transaction that locks the account row, so that
+	 * concurrent checks of one account each count. An account locked or deactivated in
+	 * between (by a concurrent wrong password) answers {@link PasswordCheck#LOCKED} and
+	 * records nothing, as an attempt arriving while it is locked does.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	PasswordCheck checkPassword(long userId, String rawPassword, String purpose) {
-		UserAccount account = this.accounts.findById(userId)
+		UserAccountRepository.Credentials credentials = this.shortReads
+			.execute((status) -> this.accounts.findCredentialsById(userId))
 			.orElseThrow(() -> new NotFoundException("person.notFound", userId));
-		if (!account.isActive() || account.isLocked(this.clock.instant())) {
+		if (!credentials.active() || credentials.lockedAt(this.clock.instant())) {
 			return PasswordCheck.LOCKED;
 		}
-		if (rawPassword != null && this.passwordEncoder.matches(rawPassword, account.getPasswordHash())) {
-			account.recordSuccessfulAttempt();
-			return PasswordCheck.CORRECT;
-		}
-		registerFailure(account, purpose);
-		return account.isLocked(this.clock.instant()) ? PasswordCheck.LOCKED : PasswordCheck.WRONG;
+		boolean matches = rawPassword != null && this.passwordEncoder.matches(rawPassword, credentials.passwordHash());
+		return this.shortWrites.execute((status) -> {
+			UserAccount account = this.accounts.findLockedById(userId)
+				.orElseThrow(() -> new NotFoundException("person.notFound", userId));
+			if (!account.isActive() || account.isLocked(this.clock.instant())) {
+				return PasswordCheck.LOCKED;
+			}
+			if (matches) {
+				account.recordSuccessfulAttempt();
+				return PasswordCheck.CORRECT;
+			}
+			registerFailure(account, purpose);
+			return account.isLocked(this.clock.instant()) ? PasswordCheck.LOCKED : PasswordCheck.WRONG;
+		});
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -30,5 +33,25 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	record Rights(boolean active, long securityStamp) {
 	}
+
+	/** What a password check reads before it hashes: no entity, no lock. */
+	@Query("select new io.dualgate.people.UserAccountRepository$Credentials(u.active, u.lockedUntil, u.passwordHash) from UserAccount u where u.id = ?1")
+	Optional<Credentials> findCredentialsById(long id);
+
+	record Credentials(boolean active, java.time.Instant lockedUntil, String passwordHash) {
+
+		boolean lockedAt(java.time.Instant now) {
+			return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+		}
+
+	}
+
+	/**
+	 * The account with its row locked until the transaction ends: concurrent password
+	 * checks of one account record their outcomes one after the other.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from UserAccount u where u.id = ?1")
+	Optional<UserAccount> findLockedById(long id);
 
 }

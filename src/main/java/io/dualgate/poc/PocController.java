@@ -7,6 +7,7 @@ import io.dualgate.metrics.ObservationsRejected;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
@@ -70,7 +71,8 @@ class PocController {
 			this.pocs.create(key, form, me);
 		}
 		catch (RuleViolationException ex) {
-			result.rejectValue("status", ex.messageCode(), ex.arguments(), null);
+			result.rejectValue((ex instanceof InvalidFieldException field) ? field.field() : "status", ex.messageCode(),
+					ex.arguments(), null);
 			return FORM;
 		}
 		catch (ObservationsRejected ex) {
@@ -106,7 +108,8 @@ class PocController {
 			this.pocs.update(key, id, form, me);
 		}
 		catch (RuleViolationException ex) {
-			result.rejectValue("status", ex.messageCode(), ex.arguments(), null);
+			result.rejectValue((ex instanceof InvalidFieldException field) ? field.field() : "status", ex.messageCode(),
+					ex.arguments(), null);
 			return FORM;
 		}
 		catch (ObservationsRejected ex) {

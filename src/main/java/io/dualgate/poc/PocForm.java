@@ -3,12 +3,14 @@ package io.dualgate.poc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.HttpUrl;
+import io.dualgate.shared.WebLinks;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -22,12 +24,14 @@ record PocForm(@NotBlank @Size(max = 200) String customer,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
 		@NotBlank @Size(max = 4000) String successCriteria,
-		@PositiveOrZero @DecimalMax("1000000000") @Digits(integer = 12,
-				fraction = 2) BigDecimal willingnessToPayUsdPerYear,
-		@NotNull SovereigntyStatus sovereigntyStatus,
-		@Size(max = 500) @Pattern(regexp = "^$|^https?://\\S+$", message = "{poc.link.invalid}") String sovereigntyLink,
+		@PositiveOrZero @DecimalMax("1000000000") @Digits(integer = Decimals.MONEY_INTEGER_DIGITS,
+				fraction = Decimals.MONEY_SCALE) BigDecimal willingnessToPayUsdPerYear,
+		@NotNull SovereigntyStatus sovereigntyStatus, @Size(max = MAX_LINK) @HttpUrl String sovereigntyLink,
 		@NotNull PocStatus status, @Size(max = 4000) String outcomeNotes, Long version,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sovereigntyValidUntil) {
+
+	/** {@code poc.sovereignty_link varchar(500)}. */
+	static final int MAX_LINK = 500;
 
 	PocForm(String customer, LocalDate startDate, LocalDate endDate, String successCriteria,
 			BigDecimal willingnessToPayUsdPerYear, SovereigntyStatus sovereigntyStatus, String sovereigntyLink,
@@ -64,8 +68,9 @@ record PocForm(@NotBlank @Size(max = 200) String customer,
 				|| (this.sovereigntyLink != null && !this.sovereigntyLink.isBlank());
 	}
 
+	/** The agreement's link as stored: a web link or nothing. */
 	String link() {
-		return (this.sovereigntyLink == null || this.sovereigntyLink.isBlank()) ? null : this.sovereigntyLink.strip();
+		return WebLinks.require("sovereigntyLink", this.sovereigntyLink);
 	}
 
 	String notes() {

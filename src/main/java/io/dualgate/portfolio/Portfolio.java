@@ -2,7 +2,10 @@ package io.dualgate.portfolio;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +15,7 @@ import io.dualgate.people.People;
 import io.dualgate.people.Person;
 import io.dualgate.people.Role;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.Excerpt;
 import io.dualgate.shared.NotFoundException;
 import io.dualgate.shared.RuleViolationException;
 
@@ -69,6 +73,16 @@ public class Portfolio {
 		return this.prototypes.idsWithPm(userId);
 	}
 
+	/** Several prototypes by id in one query (lists of gates). */
+	public Map<Long, PrototypeView> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PrototypeView> views = new HashMap<>();
+		this.prototypes.findAllById(ids).forEach((prototype) -> views.put(prototype.getId(), prototype.toView()));
+		return views;
+	}
+
 	public List<PrototypeView> all() {
 		return search(null, null);
 	}
@@ -78,7 +92,7 @@ public class Portfolio {
 	}
 
 	public PrototypeView get(String key) {
-		return findByKey(key).orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+		return findByKey(key).orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 	}
 
 	public PrototypeView get(long id) {
@@ -112,7 +126,7 @@ public class Portfolio {
 	@Transactional
 	public PrototypeView kill(String key, long decidedBy, String reason) {
 		Prototype prototype = this.prototypes.findByKey(key)
-			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 		Stage before = prototype.getStage();
 		prototype.kill(this.clock.instant(), decidedBy, reason);
 		this.prototypes.flush();
@@ -144,7 +158,7 @@ public class Portfolio {
 	@Transactional
 	PrototypeView describe(String key, PrototypeForm form, long actingUserId) {
 		Prototype prototype = this.prototypes.findByKey(key)
-			.orElseThrow(() -> new NotFoundException("prototype.notFound", key));
+			.orElseThrow(() -> new NotFoundException("prototype.notFound", Excerpt.of(key)));
 		if (!Objects.equals(form.version(), prototype.getVersion())) {
 			throw new ConflictException("conflict.changedMeanwhile");
 		}

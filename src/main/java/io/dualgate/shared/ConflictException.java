@@ -13,7 +13,7 @@ public class ConflictException extends RuntimeException {
 	public ConflictException(String messageCode, Object... arguments) {
 		super(messageCode);
 		this.messageCode = messageCode;
-		this.arguments = arguments;
+		this.arguments = Excerpt.arguments(arguments);
 	}
 
 	public String messageCode() {

@@ -13,7 +13,7 @@ public class NotFoundException extends RuntimeException {
 	public NotFoundException(String messageCode, Object... arguments) {
 		super(messageCode);
 		this.messageCode = messageCode;
-		this.arguments = asNames(arguments);
+		this.arguments = Excerpt.arguments(asNames(arguments));
 	}
 
 	/**

@@ -16,7 +16,7 @@ public class NotPermittedException extends AccessDeniedException {
 	public NotPermittedException(String messageCode, Object... arguments) {
 		super(messageCode);
 		this.messageCode = messageCode;
-		this.arguments = arguments;
+		this.arguments = Excerpt.arguments(arguments);
 	}
 
 	public String messageCode() {

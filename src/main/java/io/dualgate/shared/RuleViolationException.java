@@ -14,7 +14,7 @@ public class RuleViolationException extends RuntimeException {
 	public RuleViolationException(String messageCode, Object... arguments) {
 		super(messageCode);
 		this.messageCode = messageCode;
-		this.arguments = arguments;
+		this.arguments = Excerpt.arguments(arguments);
 	}
 
 	public String messageCode() {

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.WebLinks;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +41,15 @@ public class Formats {
 	}
 
 	public String number(BigDecimal value) {
-		return (value != null) ? value.stripTrailingZeros().toPlainString() : "";
+		return (value != null) ? Decimals.text(value.stripTrailingZeros()) : "";
+	}
+
+	/**
+	 * A stored link if it may be rendered as a link ({@code http} or {@code https}), else
+	 * {@code null}: a link stored before the check existed is shown as text.
+	 */
+	public String webLink(String url) {
+		return WebLinks.isWebLink(url) ? url.strip() : null;
 	}
 
 }

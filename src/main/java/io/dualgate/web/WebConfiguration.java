@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -37,6 +38,12 @@ class WebConfiguration implements WebMvcConfigurer {
 			return "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 		});
 		return resolver;
+	}
+
+	/** Every form-bound number goes through the one bounded parser. */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(new BoundedNumberConverter());
 	}
 
 	@Override

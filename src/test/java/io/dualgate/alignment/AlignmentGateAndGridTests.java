@@ -282,7 +282,8 @@ class AlignmentGateAndGridTests {
 		assertThat(this.dataVersion.state(now).version()).isEqualTo(state.version());
 		this.dataVersion.compact();
 		assertThat(this.dataVersion.state(now).version()).isEqualTo(state.version());
-		assertThat(this.dataVersion.state(now).logRows()).isLessThanOrEqualTo(2);
+		// one row per scope, and the newest row (kept as it was)
+		assertThat(this.dataVersion.state(now).logRows()).isLessThanOrEqualTo(state.versions().size() + 1);
 	}
 
 	@Test

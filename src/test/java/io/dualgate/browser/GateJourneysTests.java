@@ -177,6 +177,9 @@ class GateJourneysTests extends BrowserTest {
 				case ATTESTATION -> new Select(this.browser.findElement(By.id("yes-" + id))).selectByValue("true");
 				case MEASURE -> fill(By.id("value-" + id), passingValue(item).toPlainString());
 				case EVIDENCE_LINK -> fill(By.id("url-" + id), "https://evidence.example/" + item.code());
+				case COMPUTED -> {
+					continue; // computed from data, never answered
+				}
 			}
 			click(By.cssSelector("#item-" + id + " button[type=submit]"));
 			// htmx swaps the track's card: wait for the computed verdict.
@@ -239,7 +242,11 @@ class GateJourneysTests extends BrowserTest {
 				case ATTESTATION -> Answer.yes(true);
 				case EVIDENCE_LINK -> Answer.link("https://evidence.example/" + item.code());
 				case MEASURE -> new Answer(null, passingValue(item), null);
+				case COMPUTED -> null; // computed from data, never answered
 			};
+			if (answer == null) {
+				continue;
+			}
 			this.gates.answer(gateId, track, item.code(), answer, null, userId(username), "API");
 		}
 	}

@@ -95,7 +95,7 @@ class GateApiTests {
 		assertThat(put(id, "SIDEWAYS", "availability_pct", body, token("explorer"))).hasStatus(404);
 		MvcTestResult bad = put(id, "TECHNICAL", "availability_pct", "{\"value\": \"lots\"}", token("explorer"));
 		assertThat(bad).hasStatus(422);
-		assertThat(bad).bodyJson().extractingPath("$.code").isEqualTo("gate.api.value.invalid");
+		assertThat(bad).bodyJson().extractingPath("$.code").isEqualTo("number.notNumeric");
 
 		MvcTestResult ok = put(id, "TECHNICAL", "availability_pct", body, token("explorer"));
 		assertThat(ok).hasStatusOk();

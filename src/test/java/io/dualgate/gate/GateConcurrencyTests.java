@@ -136,10 +136,58 @@ class GateConcurrencyTests {
 		}
 	}
 
+	@Test
+	void aMistypedPasswordRacingTheRightOneIsRefusedAndCountedAndTheGateIsSignedOnce() throws Exception {
+		String pm = this.fixtures.person("typo", Role.EXPLORATION_PM);
+		long id = this.fixtures.open(this.fixtures.prototype(pm, "deliverer"), pm).id();
+		GateView shown = this.fixtures.answerPassing(id, Track.TECHNICAL, pm);
+
+		List<Outcome> outcomes = race(signer(id, Track.TECHNICAL, pm, shown, "not-" + GateFixtures.PASSWORD),
+				signer(id, Track.TECHNICAL, pm, shown));
+
+		assertThat(outcomes.get(0).succeeded()).isFalse();
+		assertThat(outcomes.get(0).failure()).isInstanceOf(io.dualgate.shared.RuleViolationException.class)
+			.hasFieldOrPropertyWithValue("messageCode", "gate.sign.wrongPassword");
+		assertThat(outcomes.get(1).succeeded()).isTrue();
+		assertThat(this.fixtures.validSignatures(id, Track.TECHNICAL)).isOne();
+		// the wrong one counted towards the lock-out unless the right one, recorded after
+		// it, reset the count (as a successful check always does)
+		assertThat(this.jdbc.sql("select failed_attempts from app_user where username = ?")
+			.param(pm)
+			.query(Integer.class)
+			.single()).isBetween(0, 1);
+	}
+
+	@Test
+	void manySignersAtOnceEachSignTheirGateExactlyOnce() throws Exception {
+		List<Callable<Outcome>> signers = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String pm = this.fixtures.person("many", Role.EXPLORATION_PM);
+			long id = this.fixtures.open(this.fixtures.prototype(pm, "deliverer"), pm).id();
+			GateView shown = this.fixtures.answerPassing(id, Track.TECHNICAL, pm);
+			ids.add(id);
+			// each PM submits twice at once (a double click) while the others sign
+			signers.add(signer(id, Track.TECHNICAL, pm, shown));
+			signers.add(signer(id, Track.TECHNICAL, pm, shown));
+		}
+		@SuppressWarnings("unchecked")
+		List<Outcome> outcomes = race(signers.toArray(new Callable[0]));
+		assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(ids.size());
+		for (long id : ids) {
+			assertThat(this.fixtures.validSignatures(id, Track.TECHNICAL)).isOne();
+			assertThat(signatureRows(id)).isOne();
+		}
+	}
+
 	private Callable<Outcome> signer(long id, Track track, String username, GateView shown) {
+		return signer(id, track, username, shown, GateFixtures.PASSWORD);
+	}
+
+	private Callable<Outcome> signer(long id, Track track, String username, GateView shown, String password) {
 		long userId = this.fixtures.userId(username);
-		SignCommand command = new SignCommand(Meaning.APPROVE, null, shown.track(track).contentHash(), null,
-				GateFixtures.PASSWORD, true);
+		SignCommand command = new SignCommand(Meaning.APPROVE, null, shown.track(track).contentHash(), null, password,
+				true);
 		return () -> {
 			try {
 				this.gates.sign(id, track, command, userId);

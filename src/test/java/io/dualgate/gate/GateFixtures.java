@@ -96,6 +96,9 @@ public class GateFixtures {
 	public GateView answerPassing(long gateId, Track track, String byUsername) {
 		GateView view = this.gates.get(gateId);
 		for (ItemView item : view.track(track).items()) {
+			if (item.kind() == io.dualgate.gate.checklist.ItemKind.COMPUTED) {
+				continue; // computed from data, never answered
+			}
 			this.gates.answer(gateId, track, item.code(), passing(item), null, userId(byUsername), "FORM");
 		}
 		return this.gates.get(gateId);
@@ -110,6 +113,7 @@ public class GateFixtures {
 				case ">" -> item.threshold().add(BigDecimal.ONE);
 				default -> item.threshold().subtract(new BigDecimal("0.01"));
 			}, null);
+			case COMPUTED -> throw new IllegalArgumentException("computed items are never answered: " + item.code());
 		};
 	}
 

@@ -303,9 +303,17 @@ class GateTests {
 		// changes).
 		assertThat(CanonicalAnswers.sha256("abc"))
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-		assertThat(CanonicalAnswers.serialise(42, Track.TECHNICAL, 10, 1, this.gate.getItems()))
+		// Version 1, the form of every signature given before items had two languages,
+		// stays exactly as it was, so those signatures keep verifying.
+		assertThat(CanonicalAnswers.serialise(1, 42, Track.TECHNICAL, 10, 1, this.gate.getItems()))
 			.startsWith("dualgate-track-v1\ngate=42\ntrack=TECHNICAL\ntemplate=10@1\n")
 			.contains("item=16:availability_pct|MEASURE|10:>= 99.95 %|blocking||99.97|0:\n");
+		// Version 2 (new signatures) also covers the texts in both languages, the help
+		// and the references.
+		assertThat(CanonicalAnswers.serialise(42, Track.TECHNICAL, 10, 1, this.gate.getItems()))
+			.startsWith("dualgate-track-v2\ngate=42\ntrack=TECHNICAL\ntemplate=10@1\n")
+			.contains("item=16:availability_pct|MEASURE|10:>= 99.95 %|blocking||99.97|0:|text=12:Availability0:"
+					+ "|help=0:0:|refs=0:\n");
 	}
 
 }

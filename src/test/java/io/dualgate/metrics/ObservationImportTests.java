@@ -215,6 +215,22 @@ class ObservationImportTests {
 	}
 
 	@Test
+	void aFileWithThousandsOfBadCellsListsTheFirstThousandAndCountsThemAll() throws Exception {
+		StringBuilder csv = new StringBuilder("prototype,metric,date,value\n");
+		for (int i = 0; i < 2500; i++) {
+			csv.append("CONTRACT-RISK,nps,2025-01-01,not-a-number-").append(i).append('\n');
+		}
+		this.mvc
+			.perform(post("/api/v1/observations").header("Authorization", "Bearer " + this.explorerToken)
+				.contentType("text/csv")
+				.content(csv.toString()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errorCount").value(2500))
+			.andExpect(jsonPath("$.errors", hasSize(1000)))
+			.andExpect(jsonPath("$.errors[999].line").value(1001));
+	}
+
+	@Test
 	void pmOfAnotherPrototypeMayNotRecordForIt() throws Exception {
 		// explorer is not a PM of CLAIMS-TRIAGE (labexplorer is): evidence is recorded by
 		// a prototype's own PMs.

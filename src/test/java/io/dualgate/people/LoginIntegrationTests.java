@@ -1,6 +1,13 @@
 package io.dualgate.people;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.dualgate.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -77,6 +84,57 @@ class LoginIntegrationTests {
 		}
 		assertThat(this.people.checkPassword(id, "nope")).isEqualTo(PasswordCheck.LOCKED);
 		assertThat(this.people.checkPassword(id, "correct-horse-battery")).isEqualTo(PasswordCheck.LOCKED);
+	}
+
+	@Test
+	void wrongPasswordsCheckedAtOnceEachCountAndLockOnce() throws Exception {
+		long id = createUser("racelock", "correct-horse-battery");
+		ExecutorService callers = Executors.newFixedThreadPool(UserAccount.MAX_FAILED_ATTEMPTS);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<PasswordCheck>> checks = new ArrayList<>();
+			for (int i = 0; i < UserAccount.MAX_FAILED_ATTEMPTS; i++) {
+				checks.add(callers.submit(() -> {
+					start.await();
+					return this.people.checkPassword(id, "wrong-password");
+				}));
+			}
+			start.countDown();
+			List<PasswordCheck> outcomes = new ArrayList<>();
+			for (Future<PasswordCheck> check : checks) {
+				outcomes.add(check.get(60, TimeUnit.SECONDS));
+			}
+			// each wrong password counted (none lost to a concurrent one): the fifth
+			// locks
+			assertThat(outcomes).containsOnly(PasswordCheck.WRONG, PasswordCheck.LOCKED);
+			assertThat(outcomes).filteredOn((o) -> o == PasswordCheck.LOCKED).hasSize(1);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.people.checkPassword(id, "correct-horse-battery")).isEqualTo(PasswordCheck.LOCKED);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'ACCOUNT_LOCKED' and entity_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aWrongPasswordCountsEvenWhenTheCallersTransactionRollsBack() {
+		long id = createUser("rollback", "correct-horse-battery");
+		this.transactions.executeWithoutResult((status) -> {
+			assertThat(this.people.checkPassword(id, "wrong-password")).isEqualTo(PasswordCheck.WRONG);
+			status.setRollbackOnly();
+		});
+		assertThat(this.jdbc.sql("select failed_attempts from app_user where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(this.people.checkPassword(id, "correct-horse-battery")).isEqualTo(PasswordCheck.CORRECT);
+		assertThat(this.jdbc.sql("select failed_attempts from app_user where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

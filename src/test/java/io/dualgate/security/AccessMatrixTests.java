@@ -111,6 +111,13 @@ class AccessMatrixTests {
 
 	static final Rule AUDIT_READERS = Rule.of(Actor.ADMIN, Actor.EXECUTIVE, Actor.AUDITOR);
 
+	/**
+	 * A prototype's learning loop is read by its own PMs, executives (and auditors) and
+	 * admins; a PM of another prototype is refused.
+	 */
+	static final Rule PROTOTYPE_READERS = Rule.of(Actor.EXPLORER, Actor.DELIVERER, Actor.EXECUTIVE, Actor.ADMIN,
+			Actor.AUDITOR);
+
 	static final Map<String, Rule> MATRIX = Map.ofEntries(
 			// web shell and people
 			entry("GET /", SIGNED_IN), entry("GET /login", PUBLIC), entry("GET /error", PUBLIC),
@@ -184,7 +191,49 @@ class AccessMatrixTests {
 			entry("POST /admin/webhooks/{id}/deliveries/{deliveryId}/resend", ADMIN_ONLY),
 			entry("POST /admin/webhooks/{id}/enable", ADMIN_ONLY), entry("POST /api/v1/webhooks", ADMIN_ONLY),
 			entry("GET /api/v1/webhooks", ADMIN_OR_AUDITOR),
-			entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_OR_AUDITOR));
+			entry("GET /api/v1/webhooks/{id}/deliveries", ADMIN_OR_AUDITOR),
+			// learning loop: the prototype's PMs (and delegates) and admins write;
+			// executives
+			// read
+			entry("GET /okrs", SIGNED_IN), entry("GET /prototypes/{key}/okrs", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/okrs", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/okrs", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/okrs", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/okrs/{id}/check-ins", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/capabilities/{capability}", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/feedback", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/autonomy", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("PUT /api/v1/prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/autonomy-gates", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/lower", OWN_PROTOTYPE),
+			entry("POST /prototypes/{key}/capabilities/{capability}/policy", OWN_PROTOTYPE),
+			entry("POST /api/v1/prototypes/{key}/evals", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/evals", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/gate-status", PROTOTYPE_READERS),
+			entry("GET /prototypes/{key}/release", PROTOTYPE_READERS),
+			entry("GET /api/v1/prototypes/{key}/value-maps", PROTOTYPE_READERS),
+			entry("POST /api/v1/prototypes/{key}/value-maps", OWN_PROTOTYPE),
+			entry("GET /prototypes/{key}/value-map", PROTOTYPE_READERS),
+			entry("POST /prototypes/{key}/value-maps", OWN_PROTOTYPE),
+			// frameworks: templates as files, the catalogue, the library, coverage
+			entry("GET /admin/templates/{id}/export.json", ADMIN_OR_AUDITOR),
+			entry("POST /admin/templates/import", ADMIN_ONLY), entry("GET /api/v1/templates", ADMIN_OR_AUDITOR),
+			entry("GET /api/v1/templates/{id}", ADMIN_OR_AUDITOR), entry("POST /api/v1/templates", ADMIN_ONLY),
+			entry("GET /frameworks", SIGNED_IN), entry("GET /frameworks/crosswalk", SIGNED_IN),
+			entry("GET /admin/frameworks", ADMIN_OR_AUDITOR), entry("POST /admin/frameworks", ADMIN_ONLY),
+			entry("POST /admin/frameworks/library/{key}/adopt", ADMIN_ONLY), entry("GET /api/v1/frameworks", SIGNED_IN),
+			entry("GET /api/v1/frameworks/{key}/controls", SIGNED_IN),
+			entry("PUT /api/v1/frameworks/applicable", ADMIN_ONLY), entry("GET /prototypes/{key}/coverage", SIGNED_IN),
+			entry("GET /prototypes/{key}/coverage.csv", SIGNED_IN),
+			entry("GET /prototypes/{key}/coverage.pdf", SIGNED_IN),
+			entry("POST /prototypes/{key}/coverage/applicability", OWN_PROTOTYPE),
+			entry("GET /api/v1/prototypes/{key}/coverage", SIGNED_IN),
+			entry("PUT /api/v1/prototypes/{key}/applicability/{controlId}", OWN_PROTOTYPE));
 
 	/**
 	 * Values for path variables. Reads get real objects; writes get an id that does not
@@ -192,7 +241,7 @@ class AccessMatrixTests {
 	 * nothing.
 	 */
 	static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct", "deliveryId", "999999");
+			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction", "controlId", "999999");
 
 	static final String MISSING_ID = "999999";
 

@@ -22,7 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -90,8 +90,11 @@ class WebSecurityTests {
 		String hash = this.jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = 'hashcheck'",
 				String.class);
 		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain("a-long-enough-secret");
-		assertThat(this.passwordEncoder).isInstanceOf(DelegatingPasswordEncoder.class);
 		assertThat(this.passwordEncoder.matches("a-long-enough-secret", hash)).isTrue();
+		// delegating: hashes of older accounts (bcrypt) still verify
+		String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-long-enough-secret");
+		assertThat(this.passwordEncoder.matches("a-long-enough-secret", bcrypt)).isTrue();
+		assertThat(this.passwordEncoder.matches("another-secret-here", bcrypt)).isFalse();
 	}
 
 	// --- TRUST 20: no over-posting

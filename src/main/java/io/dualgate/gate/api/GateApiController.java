@@ -1,6 +1,6 @@
 package io.dualgate.gate.api;
 
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.util.List;
 
 import io.dualgate.gate.GateStatus;
@@ -9,16 +9,28 @@ import io.dualgate.gate.Gates;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Answer;
 import io.dualgate.people.AuthenticatedUser;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.Excerpt;
+import io.dualgate.shared.HttpUrl;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.NotFoundException;
-import jakarta.validation.Valid;
+import io.dualgate.shared.NumberRefused;
+import io.dualgate.shared.WebLinks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +45,11 @@ class GateApiController {
 
 	private final Gates gates;
 
-	GateApiController(Gates gates) {
+	private final JsonMapper json;
+
+	GateApiController(Gates gates, JsonMapper json) {
 		this.gates = gates;
+		this.json = json;
 	}
 
 	@GetMapping
@@ -52,56 +67,67 @@ class GateApiController {
 	/**
 	 * Posts an answer (typically a measured value) to one item. The track must be the
 	 * token's user's (the prototype's assigned PM for it); a change invalidates that
-	 * track's signature exactly as a browser edit does.
+	 * track's signature exactly as a browser edit does. The gate, the track and the
+	 * caller's right to answer it are checked before the body is read: a stranger or a
+	 * gate that does not exist gets its 403 or 404 whatever was sent.
 	 */
-	@PutMapping("/{id}/tracks/{track}/items/{code}")
+	@PutMapping(path = "/{id}/tracks/{track}/items/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ApiAnswer.class)))
 	GateView answer(@PathVariable long id, @PathVariable String track, @PathVariable String code,
-			@Valid @RequestBody ApiAnswer body, @AuthenticationPrincipal AuthenticatedUser me) {
+			HttpServletRequest request, @AuthenticationPrincipal AuthenticatedUser me) throws IOException {
 		Track which;
 		try {
 			which = Track.valueOf(track);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotFoundException("gate.track.notFound", track);
+			throw new NotFoundException("gate.track.notFound", Excerpt.of(track));
 		}
 		this.gates.requireMayAnswer(id, which, me.id());
+		ApiAnswer body;
+		try {
+			body = this.json.readValue(request.getInputStream(), ApiAnswer.class);
+		}
+		catch (JacksonException ex) {
+			throw new HttpMessageNotReadableException("The body is not an answer in JSON.", ex,
+					new ServletServerHttpRequest(request));
+		}
+		if (body == null) {
+			throw new HttpMessageNotReadableException("The body is empty.", new ServletServerHttpRequest(request));
+		}
 		return this.gates.answer(id, which, code, body.toAnswer(), null, me.id(), "API");
 	}
 
 	/**
-	 * @param value {@code true}/{@code false} for an attestation, a number for a measure
-	 * @param evidenceUrl a link to the evidence
+	 * @param value {@code true}/{@code false} for an attestation, a number (or a number
+	 * in a string) for a measure: at most 15 digits before and 10 after the decimal point
+	 * @param evidenceUrl an http or https link to the evidence
 	 * @param validUntil the last day the evidence holds ({@code 2027-03-31}, optional)
 	 */
-	record ApiAnswer(Object value, @Size(max = 1000) String evidenceUrl, java.time.LocalDate validUntil) {
+	record ApiAnswer(Object value, @Size(max = WebLinks.MAX_LENGTH) @HttpUrl String evidenceUrl,
+			java.time.LocalDate validUntil) {
 
+		/** The answer, its number parsed by the one bounded parser. */
 		Answer toAnswer() {
-			if (this.value instanceof Boolean yes) {
-				return new Answer(yes, null, this.evidenceUrl, this.validUntil);
+			if (this.value == null || this.value instanceof Boolean) {
+				return new Answer((Boolean) this.value, null, this.evidenceUrl, this.validUntil);
 			}
-			if (this.value instanceof Number number) {
-				return new Answer(null, check(new BigDecimal(number.toString())), this.evidenceUrl, this.validUntil);
-			}
-			if (this.value instanceof String text && !text.isBlank()) {
-				try {
-					return new Answer(null, check(new BigDecimal(text.strip())), this.evidenceUrl, this.validUntil);
+			try {
+				if (this.value instanceof Number number) {
+					return new Answer(null, Decimals.check(number, Decimals.MEASURE), this.evidenceUrl,
+							this.validUntil);
 				}
-				catch (NumberFormatException ex) {
-					throw new io.dualgate.shared.RuleViolationException("gate.api.value.invalid", text);
+				if (this.value instanceof String text && !text.isBlank()) {
+					return new Answer(null, Decimals.parse(text, Decimals.MEASURE), this.evidenceUrl, this.validUntil);
 				}
 			}
-			if (this.value == null) {
-				return new Answer(null, null, this.evidenceUrl, this.validUntil);
+			catch (NumberRefused ex) {
+				throw ex.in("value");
 			}
-			throw new io.dualgate.shared.RuleViolationException("gate.api.value.invalid", String.valueOf(this.value));
-		}
-
-		private static BigDecimal check(BigDecimal value) {
-			if (value.abs().compareTo(new BigDecimal("1000000000000")) > 0 || value.scale() > 6) {
-				throw new io.dualgate.shared.RuleViolationException("gate.api.value.invalid", value.toPlainString());
-			}
-			return value;
+			// An object, an array or a blank string: never quoted back.
+			throw new InvalidFieldException("value", "gate.api.value.kind");
 		}
 
 	}

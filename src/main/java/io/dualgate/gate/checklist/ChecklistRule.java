@@ -1,7 +1,6 @@
 package io.dualgate.gate.checklist;
 
-import java.net.URI;
-import java.util.Locale;
+import io.dualgate.shared.WebLinks;
 
 /**
  * The checklist threshold rule: computes PASS, FAIL or OPEN (unanswered) for an item from
@@ -21,20 +20,25 @@ public final class ChecklistRule {
 			case MEASURE -> (answer.value() == null) ? Verdict.OPEN
 					: (spec.comparison().holds(answer.value(), spec.threshold()) ? Verdict.PASS : Verdict.FAIL);
 			case EVIDENCE_LINK -> (answer.evidenceUrl() == null || answer.evidenceUrl().isBlank()) ? Verdict.OPEN
-					: (isWebLink(answer.evidenceUrl()) ? Verdict.PASS : Verdict.FAIL);
+					: (WebLinks.isWebLink(answer.evidenceUrl()) ? Verdict.PASS : Verdict.FAIL);
+			case COMPUTED -> evaluateComputed(spec, answer.value(), null);
 		};
 	}
 
-	/** Evidence must be a real http(s) link, not free text that looks like one. */
-	static boolean isWebLink(String url) {
-		try {
-			URI uri = URI.create(url.strip());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+	/**
+	 * A computed item: PASS when there is a value, it rests on at least the required
+	 * number of cases (or runs), and it meets the threshold; FAIL otherwise, including
+	 * when there is no data at all (nobody can type one in).
+	 * @param count how many cases the value rests on ({@code null}: not counted)
+	 */
+	public static Verdict evaluateComputed(ItemSpec spec, java.math.BigDecimal value, Long count) {
+		if (value == null) {
+			return Verdict.FAIL;
 		}
-		catch (IllegalArgumentException ex) {
-			return false;
+		if (spec.minCount() != null && (count == null || count < spec.minCount())) {
+			return Verdict.FAIL;
 		}
+		return spec.comparison().holds(value, spec.threshold()) ? Verdict.PASS : Verdict.FAIL;
 	}
 
 }

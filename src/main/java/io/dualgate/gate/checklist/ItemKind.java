@@ -12,6 +12,13 @@ public enum ItemKind {
 	MEASURE,
 
 	/** A link to the evidence (a white paper, a signed agreement). */
-	EVIDENCE_LINK
+	EVIDENCE_LINK,
+
+	/**
+	 * A value DualGate computes from data over a window (an acceptance rate over at least
+	 * N cases in the last M days, a pass rate of a recent eval run), compared with a
+	 * threshold. Never typed.
+	 */
+	COMPUTED
 
 }

@@ -1,6 +1,5 @@
 package io.dualgate.gate.record;
 
-import java.util.Locale;
 import java.util.Map;
 
 import io.dualgate.audit.AuditTrail;
@@ -8,6 +7,7 @@ import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.Track;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +46,8 @@ class GateRecordController {
 	@GetMapping("/gates/{id}/record.pdf")
 	@PreAuthorize("isAuthenticated()")
 	ResponseEntity<byte[]> recordPdf(@PathVariable long id) {
-		// The PDF renderer's built-in fonts have no CJK glyphs: the PDF record is in
-		// English.
-		byte[] body = this.pdf.render(recordModel(id), Locale.ENGLISH);
+		// In the reader's language: the PDF embeds a font with Chinese glyphs.
+		byte[] body = this.pdf.render(recordModel(id), LocaleContextHolder.getLocale());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"gate-" + id + "-record.pdf\"")

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
 import io.dualgate.gate.checklist.Comparison;
+import io.dualgate.gate.checklist.FrameworkRef;
+import io.dualgate.gate.checklist.FrameworkRefs;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.portfolio.Stage;
@@ -24,6 +27,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One version of the checklist of one track of one transition. Versions are never edited:
@@ -39,11 +44,20 @@ public class ChecklistTemplate {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
+	private GateKind kind = GateKind.STAGE;
+
+	/** The transition of a stage checklist; null for an autonomy checklist. */
+	@Enumerated(EnumType.STRING)
+	@Column(updatable = false)
 	private Stage fromStage;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, updatable = false)
+	@Column(updatable = false)
 	private Stage toStage;
+
+	/** The level an autonomy checklist raises a capability to; null for a stage one. */
+	@Column(updatable = false)
+	private String toLevel;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, updatable = false)
@@ -90,9 +104,55 @@ public class ChecklistTemplate {
 		}
 	}
 
+	/**
+	 * A version of an autonomy checklist: the items that raise a capability to a level.
+	 */
+	public static ChecklistTemplate autonomy(String toLevel, Track track, int version, String title,
+			List<ItemSpec> items, Instant createdAt, Long createdBy, String changeNote) {
+		ChecklistTemplate template = new ChecklistTemplate();
+		template.kind = GateKind.AUTONOMY;
+		template.toLevel = toLevel;
+		template.track = track;
+		template.version = version;
+		template.title = title;
+		template.createdAt = createdAt;
+		template.createdBy = createdBy;
+		template.changeNote = changeNote;
+		int position = 0;
+		for (ItemSpec spec : items) {
+			template.items.add(new TemplateItem(template, ++position, spec));
+		}
+		return template;
+	}
+
+	/** The same, not yet saved, version with a change note. */
+	ChecklistTemplate withChangeNote(String note) {
+		if (this.id != null) {
+			throw new IllegalStateException("a saved version is never changed");
+		}
+		this.changeNote = note;
+		return this;
+	}
+
 	/** The next version of this checklist, with other items. */
 	ChecklistTemplate revise(String title, List<ItemSpec> items, Instant at, Long by, String changeNote) {
+		if (this.kind == GateKind.AUTONOMY) {
+			return autonomy(this.toLevel, this.track, this.version + 1, title, items, at, by, changeNote);
+		}
 		return new ChecklistTemplate(this.fromStage, this.track, this.version + 1, title, items, at, by, changeNote);
+	}
+
+	/** {@code PROTOTYPE->POC}, or {@code autonomy->ACT}. */
+	public String transitionText() {
+		return (this.kind == GateKind.AUTONOMY) ? "autonomy->" + this.toLevel : this.fromStage + "->" + this.toStage;
+	}
+
+	public GateKind getKind() {
+		return this.kind;
+	}
+
+	public String getToLevel() {
+		return this.toLevel;
 	}
 
 	public Long getId() {
@@ -166,6 +226,22 @@ public class ChecklistTemplate {
 
 		private String metricKey;
 
+		private Integer minCount;
+
+		private Integer windowDays;
+
+		private String param;
+
+		private String labelZh;
+
+		private String helpEn;
+
+		private String helpZh;
+
+		@JdbcTypeCode(SqlTypes.ARRAY)
+		@Column(name = "framework_refs", columnDefinition = "varchar(48)[]")
+		private List<String> frameworkRefs = new ArrayList<>();
+
 		protected TemplateItem() {
 		}
 
@@ -180,11 +256,20 @@ public class ChecklistTemplate {
 			this.threshold = spec.threshold();
 			this.blocking = spec.blocking();
 			this.metricKey = spec.metricKey();
+			this.minCount = spec.minCount();
+			this.windowDays = spec.windowDays();
+			this.param = spec.param();
+			this.labelZh = spec.labelZh();
+			this.helpEn = spec.helpEn();
+			this.helpZh = spec.helpZh();
+			this.frameworkRefs = new ArrayList<>(spec.references().stream().map(FrameworkRef::key).toList());
 		}
 
 		ItemSpec spec() {
 			return new ItemSpec(this.code, this.label, this.kind, this.unit,
-					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey);
+					Comparison.fromSymbol(this.comparator).orElse(null), this.threshold, this.blocking, this.metricKey,
+					this.minCount, this.windowDays, this.param, this.labelZh, this.helpEn, this.helpZh,
+					FrameworkRefs.read(this.frameworkRefs));
 		}
 
 	}

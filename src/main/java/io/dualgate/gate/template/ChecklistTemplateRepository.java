@@ -3,6 +3,7 @@ package io.dualgate.gate.template;
 import java.util.List;
 import java.util.Optional;
 
+import io.dualgate.gate.GateKind;
 import io.dualgate.gate.Track;
 import io.dualgate.portfolio.Stage;
 
@@ -13,7 +14,10 @@ interface ChecklistTemplateRepository extends JpaRepository<ChecklistTemplate, L
 
 	Optional<ChecklistTemplate> findFirstByFromStageAndTrackOrderByVersionDesc(Stage fromStage, Track track);
 
-	@Query("select t from ChecklistTemplate t order by t.fromStage, t.track, t.version desc")
+	Optional<ChecklistTemplate> findFirstByKindAndToLevelAndTrackOrderByVersionDesc(GateKind kind, String toLevel,
+			Track track);
+
+	@Query("select t from ChecklistTemplate t order by t.kind, t.fromStage, t.toLevel, t.track, t.version desc")
 	List<ChecklistTemplate> findAllOrdered();
 
 }

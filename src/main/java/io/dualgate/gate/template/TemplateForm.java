@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.ItemKind;
 import io.dualgate.gate.checklist.ItemSpec;
+import io.dualgate.shared.Decimals;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -34,10 +37,21 @@ class TemplateForm {
 	private List<Row> items = new ArrayList<>();
 
 	static TemplateForm of(ChecklistTemplate template, int emptyRows) {
+		return of(template.getTitle(), template.getVersion(), template.specs(), emptyRows);
+	}
+
+	/** The editor filled from a file, to be saved on top of {@code baseVersion}. */
+	static TemplateForm of(TemplateFile file, int baseVersion, int emptyRows) {
+		TemplateForm form = of(file.title(), baseVersion, file.items(), emptyRows);
+		form.changeNote = file.changeNote();
+		return form;
+	}
+
+	private static TemplateForm of(String title, int baseVersion, List<ItemSpec> specs, int emptyRows) {
 		TemplateForm form = new TemplateForm();
-		form.title = template.getTitle();
-		form.baseVersion = template.getVersion();
-		for (ItemSpec spec : template.specs()) {
+		form.title = title;
+		form.baseVersion = baseVersion;
+		for (ItemSpec spec : specs) {
 			Row row = new Row();
 			row.code = spec.code();
 			row.label = spec.label();
@@ -47,6 +61,14 @@ class TemplateForm {
 			row.threshold = spec.threshold();
 			row.blocking = spec.blocking();
 			row.metricKey = spec.metricKey();
+			row.minCount = spec.minCount();
+			row.windowDays = spec.windowDays();
+			row.param = spec.param();
+
+			row.labelZh = spec.labelZh();
+			row.helpEn = spec.helpEn();
+			row.helpZh = spec.helpZh();
+			row.references = String.join("; ", spec.references().stream().map(FrameworkRef::key).toList());
 			form.items.add(row);
 		}
 		for (int i = 0; i < emptyRows; i++) {
@@ -104,6 +126,7 @@ class TemplateForm {
 
 		private String comparator;
 
+		@Digits(integer = Decimals.MEASURE_INTEGER_DIGITS, fraction = Decimals.MEASURE_SCALE)
 		private BigDecimal threshold;
 
 		private boolean blocking;
@@ -111,7 +134,86 @@ class TemplateForm {
 		@Size(max = 64)
 		private String metricKey;
 
+		/** A computed item's least number of cases (or runs). */
+		private Integer minCount;
+
+		/** A computed item's window in days. */
+		private Integer windowDays;
+
+		/** A computed item's subject (an eval suite). */
+		@Size(max = 64)
+		private String param;
+
+		public Integer getMinCount() {
+			return this.minCount;
+		}
+
+		public void setMinCount(Integer minCount) {
+			this.minCount = minCount;
+		}
+
+		public Integer getWindowDays() {
+			return this.windowDays;
+		}
+
+		public void setWindowDays(Integer windowDays) {
+			this.windowDays = windowDays;
+		}
+
+		public String getParam() {
+			return this.param;
+		}
+
+		public void setParam(String param) {
+			this.param = param;
+		}
+
+		@Size(max = 500)
+		private String labelZh;
+
+		@Size(max = 2000)
+		private String helpEn;
+
+		@Size(max = 2000)
+		private String helpZh;
+
+		/** {@code ISO42001:A.6.2.4; EUAIACT:Art. 15}: framework key and clause id. */
+		@Size(max = 1000)
+		private String references;
+
 		private boolean remove;
+
+		public String getLabelZh() {
+			return this.labelZh;
+		}
+
+		public void setLabelZh(String labelZh) {
+			this.labelZh = labelZh;
+		}
+
+		public String getHelpEn() {
+			return this.helpEn;
+		}
+
+		public void setHelpEn(String helpEn) {
+			this.helpEn = helpEn;
+		}
+
+		public String getHelpZh() {
+			return this.helpZh;
+		}
+
+		public void setHelpZh(String helpZh) {
+			this.helpZh = helpZh;
+		}
+
+		public String getReferences() {
+			return this.references;
+		}
+
+		public void setReferences(String references) {
+			this.references = references;
+		}
 
 		boolean isBlank() {
 			return (this.code == null || this.code.isBlank()) && (this.label == null || this.label.isBlank());

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import io.dualgate.gate.checklist.Answer;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import io.dualgate.shared.Decimals;
+import io.dualgate.shared.HttpUrl;
+import io.dualgate.shared.WebLinks;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 
@@ -22,8 +23,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param validUntil the last day the evidence holds (optional)
  */
 record AnswerForm(Boolean yes,
-		@Digits(integer = 13, fraction = 6) @DecimalMin("-1000000000000") @DecimalMax("1000000000000") BigDecimal value,
-		@Size(max = 1000) String evidenceUrl, Integer revision,
+		@Digits(integer = Decimals.MEASURE_INTEGER_DIGITS, fraction = Decimals.MEASURE_SCALE) BigDecimal value,
+		@Size(max = WebLinks.MAX_LENGTH) @HttpUrl String evidenceUrl, Integer revision,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
 
 	Answer toAnswer() {

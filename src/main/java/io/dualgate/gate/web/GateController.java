@@ -6,21 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.dualgate.gate.GateDetail;
 import io.dualgate.gate.GatePageSection;
 import io.dualgate.gate.GatePermissions;
 import io.dualgate.gate.GateStatus;
+import io.dualgate.gate.GateSummary;
 import io.dualgate.gate.GateView;
 import io.dualgate.gate.Gates;
 import io.dualgate.gate.Meaning;
+import io.dualgate.gate.SignPage;
 import io.dualgate.gate.Track;
 import io.dualgate.people.AuthenticatedUser;
 import io.dualgate.shared.ConflictException;
+import io.dualgate.shared.InvalidFieldException;
 import io.dualgate.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +38,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -44,24 +52,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GateController {
 
 	/** How checklist item codes are written (the schema checks the same). */
+	/** Gates per page of the lists: a page costs the same with ten thousand gates. */
+	static final int PAGE_SIZE = 25;
+
 	private static final Pattern ITEM_CODE = Pattern.compile("^[a-z][a-z0-9_]{1,39}$");
 
 	private final Gates gates;
 
 	private final List<GatePageSection> sections;
 
-	private final SignPage signPage;
+	private final MessageSource messages;
 
-	GateController(Gates gates, ObjectProvider<GatePageSection> sections, SignPage signPage) {
+	private final SignFormPage signPage;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections, MessageSource messages,
+			SignFormPage signPage) {
 		this.gates = gates;
+		this.messages = messages;
 		this.signPage = signPage;
 		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
 	@GetMapping("/gates")
 	@PreAuthorize("isAuthenticated()")
-	String list(@RequestParam(name = "status", required = false) GateStatus status, Model model) {
-		model.addAttribute("gates", this.gates.list(status));
+	String list(@RequestParam(name = "status", required = false) GateStatus status,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.page(status, page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("statuses", GateStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("queue", false);
@@ -70,8 +88,11 @@ class GateController {
 
 	@GetMapping("/gates/queue")
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
-	String queue(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		model.addAttribute("gates", this.gates.queueOf(me.id()));
+	String queue(@AuthenticationPrincipal AuthenticatedUser me,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<GateSummary> result = this.gates.queuePage(me.id(), page, PAGE_SIZE);
+		model.addAttribute("page", result);
+		model.addAttribute("gates", result.getContent());
 		model.addAttribute("queue", true);
 		return "gate/list";
 	}
@@ -88,9 +109,10 @@ class GateController {
 	@GetMapping("/gates/{id}")
 	@PreAuthorize("isAuthenticated()")
 	String detail(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
-		GateView gate = this.gates.get(id);
+		GateDetail detail = this.gates.detail(id, me.id());
+		GateView gate = detail.gate();
 		model.addAttribute("gate", gate);
-		GatePermissions permissions = this.gates.permissions(id, me.id());
+		GatePermissions permissions = detail.permissions();
 		Map<Track, Boolean> canAnswer = new EnumMap<>(Track.class);
 		Map<Track, Boolean> canSign = new EnumMap<>(Track.class);
 		for (Track track : Track.values()) {
@@ -113,14 +135,25 @@ class GateController {
 		// The code comes from the URL: only a well-formed one is quoted or linked to.
 		String itemCode = ITEM_CODE.matcher(code).matches() ? code : "?";
 		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "gate.answer.invalid");
+			redirect.addFlashAttribute("error", "gate.answer.refused");
 			redirect.addFlashAttribute("errorArg", itemCode);
+			FieldError field = result.getFieldError();
+			redirect.addFlashAttribute("answerError",
+					new AnswerError(track, itemCode, (field != null) ? field.getField() : null,
+							this.messages.getMessage((field != null) ? field : result.getAllErrors().get(0),
+									LocaleContextHolder.getLocale())));
 		}
 		else {
 			try {
 				this.gates.answer(id, track, code, form.toAnswer(), form.revision(), me.id(), "FORM");
 				redirect.addFlashAttribute("success", "gate.answer.saved");
 				redirect.addFlashAttribute("successArg", itemCode);
+			}
+			catch (InvalidFieldException ex) {
+				redirect.addFlashAttribute("error", "gate.answer.refused");
+				redirect.addFlashAttribute("errorArg", itemCode);
+				redirect.addFlashAttribute("answerError", new AnswerError(track, itemCode, ex.field(), this.messages
+					.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), LocaleContextHolder.getLocale())));
 			}
 			catch (RuleViolationException ex) {
 				redirect.addFlashAttribute("error", ex.messageCode());
@@ -134,10 +167,10 @@ class GateController {
 	@PreAuthorize("hasAnyRole('EXPLORATION_PM', 'DELIVERY_PM')")
 	String signForm(@PathVariable long id, @PathVariable Track track, @AuthenticationPrincipal AuthenticatedUser me,
 			Model model) {
-		this.gates.requireMayAnswer(id, track, me.id());
-		GateView gate = this.gates.get(id);
+		SignPage page = this.gates.signPage(id, track, me.id());
+		GateView gate = page.gate();
 		model.addAttribute("form", SignForm.blank(gate.track(track).contentHash(), gate.version()));
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
+		model.addAttribute("onBehalf", page.onBehalf());
 		return signPage(gate, track, model);
 	}
 
@@ -146,7 +179,6 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		if (this.signPage.stepUp()) {
 			// signed in through the provider: the signature needs a re-authentication
 			// there, never a password (such accounts have none anyone knows)
@@ -168,10 +200,12 @@ class GateController {
 				// fresh form (their hash and version), so that the signer can check and
 				// sign again.
 				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 				return freshSignPage(id, track, "gate.sign.staleForm", new Object[0], model);
 			}
 			catch (RuleViolationException ex) {
 				if ("gate.sign.contentChanged".equals(ex.messageCode())) {
+					model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 					return freshSignPage(id, track, ex.messageCode(), ex.arguments(), model);
 				}
 				String field = switch (ex.messageCode()) {
@@ -188,6 +222,9 @@ class GateController {
 				}
 			}
 		}
+		// the form again, with what was wrong (the signer's delegation read only now: a
+		// signature that went through needs none of this)
+		model.addAttribute("onBehalf", this.gates.signsOnBehalfUnder(id, track, me.id()).orElse(null));
 		GateView gate = this.gates.get(id);
 		return signPage(gate, track, model);
 	}

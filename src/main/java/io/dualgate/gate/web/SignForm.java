@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * The sign form. The hash and version are those of the page the signer saw; signer, time
  * and meaning text are never taken from it.
  */
-record SignForm(@NotNull Meaning meaning, @Size(max = 1000) String reason, @NotBlank String shownHash,
+record SignForm(@NotNull Meaning meaning, @Size(max = SignCommand.MAX_REASON) String reason, @NotBlank String shownHash,
 		@NotNull Long version, @NotBlank @Size(max = 128) String password, @AssertTrue boolean confirmed) {
 
 	static SignForm blank(String hash, long version) {

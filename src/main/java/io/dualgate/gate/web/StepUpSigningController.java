@@ -57,11 +57,11 @@ class StepUpSigningController {
 
 	private final ObjectProvider<StepUp> stepUp;
 
-	private final SignPage signPage;
+	private final SignFormPage signPage;
 
 	private final MessageSource messages;
 
-	StepUpSigningController(Gates gates, ObjectProvider<StepUp> stepUp, SignPage signPage, MessageSource messages) {
+	StepUpSigningController(Gates gates, ObjectProvider<StepUp> stepUp, SignFormPage signPage, MessageSource messages) {
 		this.gates = gates;
 		this.stepUp = stepUp;
 		this.signPage = signPage;

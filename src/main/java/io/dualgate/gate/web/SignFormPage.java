@@ -23,13 +23,13 @@ import org.springframework.ui.Model;
  * at the OpenID provider when they signed in through it).
  */
 @Component
-class SignPage {
+class SignFormPage {
 
 	private final Gates gates;
 
 	private final ObjectProvider<SsoRegistrations> sso;
 
-	SignPage(Gates gates, ObjectProvider<SsoRegistrations> sso) {
+	SignFormPage(Gates gates, ObjectProvider<SsoRegistrations> sso) {
 		this.gates = gates;
 		this.sso = sso;
 	}
