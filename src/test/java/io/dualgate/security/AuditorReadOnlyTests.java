@@ -57,7 +57,7 @@ class AuditorReadOnlyTests {
 			"GET /gates/signatures/reauthenticated");
 
 	private static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
-			"availability_pct", "deliveryId", "999999");
+			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction", "controlId", "999999");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
