@@ -64,8 +64,8 @@ class SecurityConfiguration {
 
 	/** Administration pages an auditor may read (their forms stay the admins'). */
 	static final String[] AUDITOR_READS = { "/admin/audit", "/admin/audit/**", "/admin/users", "/admin/templates",
-			"/admin/templates/*", "/admin/notifications", "/admin/delegations", "/admin/webhooks", "/admin/webhooks/*",
-			"/admin/templates/*/export.json", "/admin/frameworks" };
+			"/admin/templates/*", "/admin/templates/*/export.json", "/admin/frameworks", "/admin/notifications",
+			"/admin/delegations", "/admin/webhooks", "/admin/webhooks/*" };
 
 	@Bean
 	@Order(1)

@@ -128,7 +128,7 @@ class FrameworkLibraryTests {
 		assertThat(this.jdbc
 			.sql("select new_value from audit_event where action = 'FRAMEWORKS_CHOSEN' order by seq desc limit 1")
 			.query(String.class)
-			.single()).isEqualTo("EUAIACT, ISO42001");
+			.single()).as("stored as canonical JSON").isEqualTo("\"EUAIACT, ISO42001\"");
 
 		ChecklistTemplate before = this.templates.current(Stage.POC, Track.COMMERCIAL).orElseThrow();
 		assertThat(this.mvc.post()
