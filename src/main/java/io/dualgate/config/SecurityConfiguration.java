@@ -1,12 +1,16 @@
 package io.dualgate.config;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
+import io.dualgate.people.Role;
+import io.dualgate.people.SsoLogin;
 import io.dualgate.shared.SecurityHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,6 +58,9 @@ class SecurityConfiguration {
 	RequestRejectedHandler requestRejectedHandler() {
 		return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
 	}
+
+	/** Every page needs a role: a person signed in without one sees only /access/none. */
+	static final String[] ANY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
 	/** Administration pages an auditor may read (their forms stay the admins'). */
 	static final String[] AUDITOR_READS = { "/admin/audit", "/admin/audit/**", "/admin/users", "/admin/templates",
@@ -147,7 +154,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain webChain(HttpSecurity http, People people) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, People people, ObjectProvider<SsoLogin> sso) throws Exception {
 		// The token is loaded before the page renders, not deferred: a page longer than
 		// the
 		// response buffer is committed before its last form asks for the token, and a
@@ -158,8 +165,13 @@ class SecurityConfiguration {
 		http.addFilterAfter(new CurrentRightsFilter(people), SecurityContextHolderFilter.class);
 		http.addFilterAfter(new ReadOnlyAuditorFilter(), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/oauth2/authorization/**", "/login/oauth2/**")
 			.permitAll()
+			// signed in through the provider with a claim that maps to no role: only the
+			// page that says so
+			.requestMatchers("/access/none")
+			.authenticated()
 			// the auditor reads the administration pages (who holds which role,
 			// templates,
 			// webhooks, delegations, deliveries, the audit trail) but submits none of
@@ -171,14 +183,23 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/gates", "/gates/**")
 			.hasAnyRole("EXPLORATION_PM", "DELIVERY_PM")
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(ANY_ROLE))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.deleteCookies("SESSION", "JSESSIONID"))
-			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers(SecurityConfiguration::headers);
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		SsoLogin login = sso.getIfAvailable();
+		String policy = CONTENT_SECURITY_POLICY;
+		if (login != null) {
+			login.configure(http);
+			// the sign form (step-up) and logout (the provider's end of session) continue
+			// at the provider: the browser must allow those form submissions to go there
+			policy = policy.replace("form-action 'self'", "form-action 'self' " + login.origin());
+		}
+		String webPolicy = policy;
+		http.headers((headers) -> headers(headers, webPolicy));
 		return http.build();
 	}
 
@@ -198,7 +219,13 @@ class SecurityConfiguration {
 
 	private static void headers(
 			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-		headers.addHeaderWriter(OpenApiConfiguration.contentSecurityPolicy(CONTENT_SECURITY_POLICY))
+		headers(headers, CONTENT_SECURITY_POLICY);
+	}
+
+	private static void headers(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+			String policy) {
+		headers.addHeaderWriter(OpenApiConfiguration.contentSecurityPolicy(policy))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.httpStrictTransportSecurity(

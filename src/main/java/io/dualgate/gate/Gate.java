@@ -339,7 +339,7 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 */
 	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
 			String meaningText, Instant at) {
-		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at, null);
+		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at, (ApprovalGuard.Freeze) null);
 	}
 
 	/**
@@ -349,6 +349,16 @@ class Gate extends AbstractAggregateRoot<Gate> {
 	 */
 	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
 			String meaningText, Instant at, ApprovalGuard.Freeze freeze) {
+		return sign(track, signer, owners, meaning, reason, shownHash, meaningText, at, freeze,
+				SignatureMethod.PASSWORD_RECHECK);
+	}
+
+	/**
+	 * Signs a track, recording how the signer authenticated for it (password re-check or
+	 * re-authentication at the OpenID provider).
+	 */
+	Signature sign(Track track, Actor signer, TrackOwners owners, Meaning meaning, String reason, String shownHash,
+			String meaningText, Instant at, ApprovalGuard.Freeze freeze, SignatureMethod method) {
 		TrackOwners.Capacity capacity = requireHolding(track, signer, owners, at);
 		if (meaning == Meaning.APPROVE && freeze != null) {
 			throw new RuleViolationException("gate.sign.frozen", freeze.guard(), freeze.since());
@@ -376,12 +386,12 @@ class Gate extends AbstractAggregateRoot<Gate> {
 					SignCommand.MAX_REASON);
 		}
 		Signature signature = new Signature(this, track, signer, at, meaning, meaningText, why, templateId(track),
-				templateVersion(track), currentHash, capacity);
+				templateVersion(track), currentHash, capacity, method);
 		this.signatures.add(signature);
 		touch(at);
 		registerEvent(new TrackSigned(this.id, this.prototypeId, track, meaning, signer.id(), signer.fullName(),
 				currentHash, why, signer.username(), at, capacity.principalId(),
-				capacity.direct() ? null : capacity.delegation().id()));
+				capacity.direct() ? null : capacity.delegation().id(), method.describe()));
 		if (meaning == Meaning.REJECT) {
 			this.status = GateStatus.REJECTED;
 			this.decidedAt = at;

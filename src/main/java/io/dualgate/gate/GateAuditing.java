@@ -46,9 +46,9 @@ class GateAuditing {
 
 	@EventListener
 	void on(TrackSigned event) {
-		this.auditLog.recordAs(
-				event.actor(), "GATE_SIGNED", ENTITY, event.gateId(), null, AuditLog.values("track", event.track(),
-						"meaning", event.meaning(), "signer", event.signerName(), "sha256", event.contentHash()),
+		this.auditLog.recordAs(event.actor(), "GATE_SIGNED", ENTITY, event.gateId(), null,
+				AuditLog.values("track", event.track(), "meaning", event.meaning(), "signer", event.signerName(),
+						"sha256", event.contentHash(), "authentication", event.authentication()),
 				event.reason());
 	}
 

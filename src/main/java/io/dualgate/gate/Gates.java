@@ -28,6 +28,7 @@ import io.dualgate.people.Delegations;
 import io.dualgate.people.PasswordCheck;
 import io.dualgate.people.People;
 import io.dualgate.people.Person;
+import io.dualgate.people.ReauthenticationProof;
 import io.dualgate.portfolio.EvidenceExpired;
 import io.dualgate.portfolio.Portfolio;
 import io.dualgate.portfolio.PrototypeView;
@@ -327,6 +328,34 @@ public class Gates {
 		if (check != PasswordCheck.CORRECT) {
 			throw new RuleViolationException("gate.sign.wrongPassword");
 		}
+		return record(gateId, track, command, actorId, SignatureMethod.PASSWORD_RECHECK);
+	}
+
+	/**
+	 * Signs after a step-up re-authentication at the OpenID provider instead of the
+	 * password re-check: the proof (checked by {@code StepUp}: this request's nonce, the
+	 * session's subject, a recent {@code auth_time}) is recorded with the signature.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public GateView signReauthenticated(long gateId, Track track, SignCommand command, long actorId,
+			ReauthenticationProof proof) {
+		this.readOnlyTransactions.executeWithoutResult((status) -> requireMayAnswer(gateId, track, actorId));
+		if (!command.confirmed()) {
+			throw new RuleViolationException("gate.sign.confirmRequired");
+		}
+		return record(gateId, track, command, actorId,
+				SignatureMethod.reauthenticated(proof.issuer(), proof.authTime()));
+	}
+
+	/**
+	 * Checks that the person may sign this track, before they are sent to
+	 * re-authenticate.
+	 */
+	public void requireMaySign(long gateId, Track track, long actorId) {
+		this.readOnlyTransactions.executeWithoutResult((status) -> requireMayAnswer(gateId, track, actorId));
+	}
+
+	private GateView record(long gateId, Track track, SignCommand command, long actorId, SignatureMethod method) {
 		Locale locale = LocaleContextHolder.getLocale();
 		// Computed items are judged as of now, in a transaction of their own: if they
 		// changed since the page was shown, the signature below is refused (the hash the
@@ -343,16 +372,21 @@ public class Gates {
 				throw new ConflictException("conflict.changedMeanwhile");
 			}
 			return toView(sign(gate, track, actor(actorId), command.meaning(), command.reason(), command.shownHash(),
-					this.clock.instant(), locale));
+					this.clock.instant(), locale, method));
 		});
 	}
 
 	Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash, Instant at,
 			Locale locale) {
+		return sign(gate, track, signer, meaning, reason, shownHash, at, locale, SignatureMethod.PASSWORD_RECHECK);
+	}
+
+	private Gate sign(Gate gate, Track track, Actor signer, Meaning meaning, String reason, String shownHash,
+			Instant at, Locale locale, SignatureMethod method) {
 		ApprovalGuard.Freeze freeze = (meaning == Meaning.APPROVE) ? freezeOf(gate.getPrototypeId()).orElse(null)
 				: null;
 		gate.sign(track, signer, owners(gate, at), meaning, reason, shownHash, meaningText(track, meaning, locale), at,
-				freeze);
+				freeze, method);
 		return this.gates.saveAndFlush(gate);
 	}
 

@@ -81,6 +81,17 @@ class Signature {
 	@Column(updatable = false)
 	private String delegationReason;
 
+	/** How the signer authenticated for this signature (V144; older rows: PASSWORD). */
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private SignatureMethod.Kind authMethod = SignatureMethod.Kind.PASSWORD;
+
+	@Column(updatable = false)
+	private String authIssuer;
+
+	@Column(updatable = false)
+	private Instant authTime;
+
 	private boolean valid = true;
 
 	private Instant invalidatedAt;
@@ -93,8 +104,12 @@ class Signature {
 	}
 
 	Signature(Gate gate, Track track, Actor signer, Instant signedAt, Meaning meaning, String meaningText,
-			String reason, long templateId, int templateVersion, String contentHash, TrackOwners.Capacity capacity) {
+			String reason, long templateId, int templateVersion, String contentHash, TrackOwners.Capacity capacity,
+			SignatureMethod method) {
 		this.gate = gate;
+		this.authMethod = method.kind();
+		this.authIssuer = method.issuer();
+		this.authTime = method.authTime();
 		if (capacity != null && !capacity.direct()) {
 			this.onBehalfOfId = capacity.delegation().delegatorId();
 			this.onBehalfOfName = capacity.delegation().delegatorName();
@@ -133,7 +148,8 @@ class Signature {
 		return new SignatureView(this.id, this.track, this.signerId, this.signerName, this.signedAt, this.meaning,
 				this.meaningText, this.reason, this.templateVersion, this.contentHash, this.valid, this.invalidatedAt,
 				this.invalidatedBy, this.invalidationReason, this.contentHash.equals(recompute.apply(this.hashVersion)),
-				this.onBehalfOfId, this.onBehalfOfName, this.delegationId, this.delegationReason, this.hashVersion);
+				this.onBehalfOfId, this.onBehalfOfName, this.delegationId, this.delegationReason, this.hashVersion,
+				new SignatureMethod(this.authMethod, this.authIssuer, this.authTime));
 	}
 
 	SignatureView toView(String currentHash) {

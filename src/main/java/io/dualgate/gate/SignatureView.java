@@ -15,7 +15,12 @@ import java.time.Instant;
 public record SignatureView(Long id, Track track, long signerId, String signerName, Instant signedAt, Meaning meaning,
 		String meaningText, String reason, int templateVersion, String contentHash, boolean valid,
 		Instant invalidatedAt, String invalidatedBy, String invalidationReason, boolean hashMatches, Long onBehalfOfId,
-		String onBehalfOfName, Long delegationId, String delegationReason, int hashVersion) {
+		String onBehalfOfName, Long delegationId, String delegationReason, int hashVersion, SignatureMethod method) {
+
+	/** Whether the signer re-authenticated at the OpenID provider (else: password). */
+	public boolean reauthenticated() {
+		return this.method.kind() == SignatureMethod.Kind.OIDC;
+	}
 
 	/** Signed by a delegate on behalf of the track's PM. */
 	public boolean onBehalf() {

@@ -3,6 +3,7 @@ package io.dualgate.people;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,10 +57,15 @@ class LoginConfiguration {
 
 	@Bean
 	DaoAuthenticationProvider passwordAuthenticationProvider(AccountDetailsService details,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, SsoProperties sso, ObjectProvider<SsoRegistrations> ssoConfigured) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
 		provider.setPasswordEncoder(passwordEncoder);
 		provider.setPreAuthenticationChecks((user) -> {
+			// With single sign-on and local login off, only the break-glass account
+			// signs in with a password.
+			if (ssoConfigured.getIfAvailable() != null && !sso.mayUsePassword(user.getUsername())) {
+				throw new DisabledException("password sign-in is off");
+			}
 		});
 		provider.setPostAuthenticationChecks((user) -> {
 			if (!user.isAccountNonLocked()) {
@@ -73,16 +79,23 @@ class LoginConfiguration {
 	}
 
 	@Bean
-	LoginAttemptListener loginAttemptListener(People people) {
-		return new LoginAttemptListener(people);
+	LoginAttemptListener loginAttemptListener(People people, SsoProperties sso,
+			ObjectProvider<SsoRegistrations> ssoConfigured) {
+		return new LoginAttemptListener(people, sso, ssoConfigured);
 	}
 
 	static class LoginAttemptListener {
 
 		private final People people;
 
-		LoginAttemptListener(People people) {
+		private final SsoProperties sso;
+
+		private final ObjectProvider<SsoRegistrations> ssoConfigured;
+
+		LoginAttemptListener(People people, SsoProperties sso, ObjectProvider<SsoRegistrations> ssoConfigured) {
 			this.people = people;
+			this.sso = sso;
+			this.ssoConfigured = ssoConfigured;
 		}
 
 		@EventListener
@@ -96,6 +109,9 @@ class LoginConfiguration {
 		void onSuccess(AuthenticationSuccessEvent event) {
 			if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token) {
 				this.people.recordSuccessfulLogin(token.getName());
+				if (this.ssoConfigured.getIfAvailable() != null && this.sso.isBreakGlass(token.getName())) {
+					this.people.recordBreakGlassSignIn(token.getName(), this.sso.localLogin());
+				}
 			}
 		}
 

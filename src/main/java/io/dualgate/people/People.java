@@ -143,6 +143,19 @@ public class People {
 					() -> securityLog.warn("Failed login for an unknown username"));
 	}
 
+	/**
+	 * The break-glass account signed in with its password while single sign-on is
+	 * configured: audited on every use.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordBreakGlassSignIn(String username, boolean localLoginOn) {
+		this.accounts.findByUsernameIgnoringCase(username)
+			.ifPresent((account) -> this.auditLog.recordAs(account.getUsername(), "BREAK_GLASS_SIGN_IN", "user",
+					account.getId(), null, AuditLog.values("localLogin", localLoginOn),
+					"password sign-in of the break-glass account while single sign-on is configured"));
+		securityLog.warn("Break-glass account signed in with its password: {}", username);
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void recordSuccessfulLogin(String username) {
 		this.accounts.findByUsernameIgnoringCase(username).ifPresent(UserAccount::recordSuccessfulAttempt);

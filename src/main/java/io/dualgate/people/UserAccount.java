@@ -76,6 +76,17 @@ class UserAccount {
 	@Column(nullable = false)
 	private long securityStamp;
 
+	/** The OpenID provider and subject this person signs in as, once linked. */
+	private String ssoIssuer;
+
+	private String ssoSubject;
+
+	/**
+	 * Whether an admin allows the next single sign-on with this username to link here.
+	 */
+	@Column(nullable = false)
+	private boolean ssoLinkAllowed;
+
 	@Version
 	private long version;
 
@@ -171,6 +182,47 @@ class UserAccount {
 	}
 
 	/** Sessions created before this moment no longer act for this person. */
+	/** Links this account to its subject at an OpenID provider (then never relinked). */
+	void linkSso(String issuer, String subject) {
+		this.ssoIssuer = issuer;
+		this.ssoSubject = subject;
+		this.ssoLinkAllowed = false;
+	}
+
+	boolean isSsoLinked() {
+		return this.ssoSubject != null;
+	}
+
+	boolean isSsoLinkAllowed() {
+		return this.ssoLinkAllowed;
+	}
+
+	void allowSsoLink(boolean allowed) {
+		this.ssoLinkAllowed = allowed && !isSsoLinked();
+	}
+
+	String getSsoIssuer() {
+		return this.ssoIssuer;
+	}
+
+	String getSsoSubject() {
+		return this.ssoSubject;
+	}
+
+	/**
+	 * Takes the roles the provider's claims map to (single sign-on keeps them current).
+	 * Returns whether they changed.
+	 */
+	boolean syncRoles(Set<Role> roles) {
+		if (this.roles.equals(checkAuditorAlone(roles))) {
+			return false;
+		}
+		this.roles.clear();
+		this.roles.addAll(roles);
+		rightsChanged();
+		return true;
+	}
+
 	private void rightsChanged() {
 		this.securityStamp++;
 	}

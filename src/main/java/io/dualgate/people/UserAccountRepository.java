@@ -25,6 +25,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	List<UserAccount> findByIdIn(Collection<Long> ids);
 
+	Optional<UserAccount> findBySsoIssuerAndSsoSubject(String issuer, String subject);
+
 	/** What a request checks against the session's copy: one row by primary key. */
 	@Query("select new io.dualgate.people.UserAccountRepository$Rights(u.active, u.securityStamp) from UserAccount u where u.id = ?1")
 	Optional<Rights> findRightsById(long id);

@@ -90,6 +90,7 @@ class UserAdminController {
 		model.addAttribute("form", UserForm.of(account));
 		model.addAttribute("userId", id);
 		model.addAttribute("active", account.isActive());
+		model.addAttribute("ssoIssuer", account.getSsoIssuer());
 		return FORM;
 	}
 
@@ -100,9 +101,10 @@ class UserAdminController {
 		UserAccount account = this.administration.get(id);
 		model.addAttribute("userId", id);
 		model.addAttribute("active", account.isActive());
+		model.addAttribute("ssoIssuer", account.getSsoIssuer());
 		// The username never changes; ignore whatever the request says.
 		UserForm safe = new UserForm(account.getUsername(), form.fullName(), form.email(), form.reportingLine(),
-				form.roles(), null, form.version(), form.managerId());
+				form.roles(), null, form.version(), form.managerId(), form.ssoLinkAllowed());
 		if (result.hasErrors()) {
 			return FORM;
 		}

@@ -84,6 +84,7 @@ class UserAdministration {
 		boolean rolesChanged = account.update(form.fullName().strip(), form.email().strip(), form.reportingLine(),
 				form.roles());
 		account.assignManager((form.managerId() != null) ? checkedManager(form.managerId(), id) : null);
+		account.allowSsoLink(form.ssoLinkAllowed());
 		this.accounts.flush();
 		this.auditLog.record("USER_UPDATED", "user", id, before, describe(account), null);
 		if (rolesChanged) {
@@ -166,7 +167,7 @@ class UserAdministration {
 		return AuditLog.values("username", account.getUsername(), "fullName", account.getFullName(), "email",
 				account.getEmail(), "reportingLine", account.getReportingLine(), "roles",
 				account.getRoles().stream().sorted().toList(), "active", account.isActive(), "manager",
-				account.getManagerId());
+				account.getManagerId(), "ssoLinkAllowed", account.isSsoLinkAllowed());
 	}
 
 }

@@ -18,21 +18,26 @@ record UserForm(
 				message = "{user.username.pattern}") String username,
 		@NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
 		@NotNull ReportingLine reportingLine, @NotEmpty(message = "{user.roles.required}") Set<Role> roles,
-		String password, Long version, Long managerId) {
+		String password, Long version, Long managerId, Boolean ssoLinkAllowed) {
+
+	/** The create form has no such box: absent means not allowed. */
+	UserForm {
+		ssoLinkAllowed = Boolean.TRUE.equals(ssoLinkAllowed);
+	}
 
 	UserForm(String username, String fullName, String email, ReportingLine reportingLine, Set<Role> roles,
 			String password, Long version) {
-		this(username, fullName, email, reportingLine, roles, password, version, null);
+		this(username, fullName, email, reportingLine, roles, password, version, null, false);
 	}
 
 	static UserForm empty() {
-		return new UserForm("", "", "", ReportingLine.OTHER, Set.of(), "", null, null);
+		return new UserForm("", "", "", ReportingLine.OTHER, Set.of(), "", null, null, false);
 	}
 
 	static UserForm of(UserAccount account) {
 		return new UserForm(account.getUsername(), account.getFullName(), account.getEmail(),
 				account.getReportingLine(), Set.copyOf(account.getRoles()), "", account.getVersion(),
-				account.getManagerId());
+				account.getManagerId(), account.isSsoLinkAllowed());
 	}
 
 }

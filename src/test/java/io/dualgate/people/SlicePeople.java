@@ -22,6 +22,13 @@ public class SlicePeople {
 		return SliceMocks.mock(UserAdministration.class);
 	}
 
+	/** Single sign-on off, local login on: the defaults. */
+	@Bean
+	SsoProperties ssoProperties() {
+		return new SsoProperties("groups", java.util.Map.of(), true, null, java.time.Duration.ofMinutes(5),
+				java.time.Duration.ofSeconds(30));
+	}
+
 	@Bean
 	AccountDetailsService accountDetailsService() {
 		return SliceMocks.mock(AccountDetailsService.class);

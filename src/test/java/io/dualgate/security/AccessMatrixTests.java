@@ -100,6 +100,12 @@ class AccessMatrixTests {
 	 */
 	static final Rule OWN_TRACK = Rule.of(Actor.EXPLORER);
 
+	/**
+	 * Step-up signing is for people signed in through single sign-on; every account here
+	 * signed in with a password (and single sign-on is off in this context).
+	 */
+	static final Rule SINGLE_SIGN_ON_ONLY = Rule.of();
+
 	/** POCs belong to the prototype's Delivery PM (and admins). */
 	static final Rule OWN_DELIVERY = Rule.of(Actor.DELIVERER, Actor.ADMIN);
 
@@ -137,6 +143,8 @@ class AccessMatrixTests {
 			entry("GET /gates", SIGNED_IN), entry("GET /gates/queue", PMS), entry("POST /gates", PMS),
 			entry("GET /gates/{id}", SIGNED_IN), entry("GET /gates/{id}/record", SIGNED_IN),
 			entry("GET /gates/{id}/record.pdf", SIGNED_IN), entry("POST /gates/{id}/tracks/{track}/items/{code}", PMS),
+			entry("POST /gates/{id}/tracks/{track}/sign/step-up", SINGLE_SIGN_ON_ONLY),
+			entry("GET /gates/signatures/reauthenticated", SINGLE_SIGN_ON_ONLY), entry("GET /access/none", SIGNED_IN),
 			entry("GET /gates/{id}/tracks/{track}/sign", OWN_TRACK), entry("POST /gates/{id}/tracks/{track}/sign", PMS),
 			entry("GET /api/v1/gates", SIGNED_IN), entry("GET /api/v1/gates/{id}", SIGNED_IN),
 			entry("PUT /api/v1/gates/{id}/tracks/{track}/items/{code}", PMS),

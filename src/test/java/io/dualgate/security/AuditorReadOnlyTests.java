@@ -51,7 +51,10 @@ class AuditorReadOnlyTests {
 			"GET /observations/upload", "GET /prototypes/{key}/pocs/new", "GET /prototypes/{key}/pocs/{id}/edit",
 			"GET /prototypes/{key}/maturity/new", "GET /admin/users/new", "GET /admin/users/{id}/edit",
 			"GET /alignment/pairs/new", "GET /alignment/pairs/{id}", "GET /gates/{id}/tracks/{track}/sign",
-			"GET /gates/queue");
+			"GET /gates/queue",
+			// the provider's redirect back after a step-up re-authentication completes a
+			// signature
+			"GET /gates/signatures/reauthenticated");
 
 	private static final Map<String, String> SAMPLES = Map.of("key", "CONTRACT-RISK", "track", "TECHNICAL", "code",
 			"availability_pct", "deliveryId", "999999", "capability", "clause_extraction", "controlId", "999999");

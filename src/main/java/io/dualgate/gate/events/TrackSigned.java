@@ -8,5 +8,6 @@ import io.dualgate.gate.Track;
  * their behalf ({@code onBehalfOfId} and {@code delegationId} set).
  */
 public record TrackSigned(long gateId, long prototypeId, Track track, Meaning meaning, long signerId, String signerName,
-		String contentHash, String reason, String actor, java.time.Instant at, Long onBehalfOfId, Long delegationId) {
+		String contentHash, String reason, String actor, java.time.Instant at, Long onBehalfOfId, Long delegationId,
+		String authentication) {
 }

@@ -1,9 +1,8 @@
 package io.dualgate.gate.web;
 
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -64,9 +63,13 @@ class GateController {
 
 	private final MessageSource messages;
 
-	GateController(Gates gates, ObjectProvider<GatePageSection> sections, MessageSource messages) {
+	private final SignFormPage signPage;
+
+	GateController(Gates gates, ObjectProvider<GatePageSection> sections, MessageSource messages,
+			SignFormPage signPage) {
 		this.gates = gates;
 		this.messages = messages;
+		this.signPage = signPage;
 		this.sections = sections.orderedStream().sorted(Comparator.comparingInt(GatePageSection::order)).toList();
 	}
 
@@ -176,7 +179,12 @@ class GateController {
 	String sign(@PathVariable long id, @PathVariable Track track, @Valid @ModelAttribute("form") SignForm form,
 			BindingResult result, @AuthenticationPrincipal AuthenticatedUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (!result.hasErrors()) {
+		if (this.signPage.stepUp()) {
+			// signed in through the provider: the signature needs a re-authentication
+			// there, never a password (such accounts have none anyone knows)
+			result.reject("signing.stepUp.required");
+		}
+		else if (!result.hasErrors()) {
 			try {
 				GateView gate = this.gates.sign(id, track, form.toCommand(), me.id());
 				redirect.addFlashAttribute("success", (gate.status() == GateStatus.APPROVED) ? "gate.sign.doneApproved"
@@ -232,15 +240,7 @@ class GateController {
 	}
 
 	private String signPage(GateView gate, Track track, Model model) {
-		model.addAttribute("gate", gate);
-		model.addAttribute("track", track);
-		model.addAttribute("trackView", gate.track(track));
-		model.addAttribute("meanings", Meaning.values());
-		Map<Meaning, String> texts = new EnumMap<>(Meaning.class);
-		Arrays.stream(Meaning.values())
-			.forEach((m) -> texts.put(m, this.gates.meaningText(track, m, LocaleContextHolder.getLocale())));
-		model.addAttribute("meaningTexts", texts);
-		return "gate/sign";
+		return this.signPage.render(gate, track, model);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Import;
 
 /** The gate pages in a {@link io.dualgate.WebSliceTest}. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(GateController.class)
+@Import({ GateController.class, SignFormPage.class })
 public class SliceGatePages {
 
 }
