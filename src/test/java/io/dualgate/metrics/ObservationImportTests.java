@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.dualgate.IntegrationTest;
+import io.dualgate.gate.GateFixtures;
 import io.dualgate.people.ApiTokens;
 import io.dualgate.people.People;
 import io.dualgate.portfolio.Portfolio;
@@ -56,6 +57,9 @@ class ObservationImportTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	GateFixtures fixtures;
 
 	String adminToken;
 
@@ -357,8 +361,12 @@ class ObservationImportTests {
 	@Test
 	@WithUserDetails("explorer")
 	void theFormOnThePrototypePageRecordsOrExplainsWhyNot() throws Exception {
+		// A prototype of its own: evidence recorded on a demo prototype would invalidate
+		// the
+		// demo gate's signature for every test after this one.
+		String key = this.fixtures.prototype("explorer", "deliverer");
 		this.mvc
-			.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+			.perform(post("/prototypes/{key}/observations", key).with(csrf())
 				.param("metric", "hallucination_rate_pct")
 				.param("date", LocalDate.now(this.clock).toString())
 				.param("value", "2.5"))
@@ -366,14 +374,14 @@ class ObservationImportTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("success", "flash.observation.recorded"));
 		this.mvc
-			.perform(post("/prototypes/CONTRACT-RISK/observations").with(csrf())
+			.perform(post("/prototypes/{key}/observations", key).with(csrf())
 				.param("metric", "hallucination_rate_pct")
 				.param("date", LocalDate.now(this.clock).toString())
 				.param("value", "250"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attributeExists("observationErrors"));
-		this.mvc.perform(get("/prototypes/CONTRACT-RISK"))
+		this.mvc.perform(get("/prototypes/{key}", key))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Record an observation")));
 	}

@@ -2,6 +2,7 @@ package io.dualgate.learning.evals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import io.dualgate.IntegrationTest;
 import io.dualgate.gate.GateFixtures;
@@ -10,6 +11,7 @@ import io.dualgate.gate.Gates;
 import io.dualgate.gate.ItemView;
 import io.dualgate.gate.Meaning;
 import io.dualgate.gate.Track;
+import io.dualgate.gate.checklist.FrameworkRef;
 import io.dualgate.gate.checklist.ItemSpec;
 import io.dualgate.gate.checklist.Verdict;
 import io.dualgate.gate.template.ChecklistTemplate;
@@ -173,6 +175,12 @@ class EvalApiTests {
 			if (spec.metricKey() != null) {
 				request = request.param("items[" + row + "].metricKey", spec.metricKey());
 			}
+			// the Chinese text, the help and the references too: "as it was" is bilingual
+			request = request.param("items[" + row + "].labelZh", Objects.toString(spec.labelZh(), ""))
+				.param("items[" + row + "].helpEn", Objects.toString(spec.helpEn(), ""))
+				.param("items[" + row + "].helpZh", Objects.toString(spec.helpZh(), ""))
+				.param("items[" + row + "].references",
+						String.join("; ", spec.references().stream().map(FrameworkRef::key).toList()));
 			row++;
 		}
 		if (withEvalItem) {
