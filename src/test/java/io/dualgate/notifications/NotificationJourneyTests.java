@@ -103,6 +103,10 @@ class NotificationJourneyTests {
 		String explorer = this.fixtures.person("aexp", Role.EXPLORATION_PM);
 		String deliverer = this.fixtures.person("adel", Role.DELIVERY_PM);
 		long first = this.fixtures.open(this.fixtures.prototype(explorer, deliverer), explorer).id();
+		// Notifications are written after the commit, off the request thread: the second
+		// gate
+		// opens once the first one's are in, so that "newest first" has an order to show.
+		await().atMost(Duration.ofSeconds(20)).until(() -> unread(explorer) == 1 && unread(deliverer) == 1);
 		long second = this.fixtures.open(this.fixtures.prototype(explorer, deliverer), explorer).id();
 		await().atMost(Duration.ofSeconds(20)).until(() -> unread(explorer) == 2 && unread(deliverer) == 2);
 		String token = this.tokens.create(this.fixtures.userId(explorer), "inbox");
