@@ -1,5 +1,7 @@
 package io.dualgate.gate;
 
+import java.util.Set;
+
 import io.dualgate.IntegrationTest;
 import io.dualgate.gate.checklist.Answer;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,12 @@ class GateJourneyTests {
 		assertThat(contractRisk.commercial().approvable()).isTrue();
 		assertThat(contractRisk.sla().overdue()).isTrue();
 		// Every demo signature is a real one: its hash matches the answers it signed.
-		for (GateView gate : this.gates.list(null)) {
+		// (Other
+		// tests' gates share the database, some tampered with on purpose: the demo's
+		// only.)
+		Set<String> demo = Set.of("CLAIMS-TRIAGE", "CLINICAL-NOTES", "CONTRACT-RISK", "INVOICE-MATCH", "SALES-COACH",
+				"SUPPORT-DRAFTS");
+		for (GateView gate : this.gates.list(null).stream().filter((g) -> demo.contains(g.prototypeKey())).toList()) {
 			for (TrackView track : new TrackView[] { gate.technical(), gate.commercial() }) {
 				if (track.signed()) {
 					assertThat(track.validSignature().hashMatches()).as("gate %d %s", gate.id(), track.track())
